@@ -1,0 +1,1 @@
+//! Zero-copy byte buffers for memkit (work in progress).
