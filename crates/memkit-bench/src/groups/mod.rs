@@ -1,0 +1,43 @@
+//! The case registry: one module per group.
+//!
+//! To add a group: write `groups/<name>.rs` with a `pub(crate) fn cases() ->
+//! Vec<Case>`, declare it here and append its cases in [`all`].
+
+use crate::harness::Case;
+
+mod bytes;
+mod std_ptr;
+
+/// Every case, in report order.
+pub(crate) fn all() -> Vec<Case> {
+    let mut cases = Vec::new();
+    cases.extend(std_ptr::cases());
+    cases.extend(bytes::cases());
+    cases
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique() {
+        let cases = all();
+        let mut ids: Vec<String> = cases.iter().map(Case::id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), cases.len());
+    }
+
+    /// Every side of every case runs a few iterations without panicking.
+    #[test]
+    fn every_side_runs() {
+        for case in all() {
+            for side in [case.subject, case.peer] {
+                let mut run = (side.make)();
+                run(3);
+                run(1000);
+            }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! The case registry types and the paired, interleaved measurement.
+//!
+//! A [`Case`] has two [`Side`]s: the implementation under test (usually
+//! memkit) and the peer it is compared with. Each side is a factory that
+//! builds a [`Runner`]: a closure that performs `iters` operations. Setup
+//! done by the factory (a pool, a source buffer) is outside the timing.
+//!
+//! Measurement of one case:
+//! 1. build both runners, and calibrate each side's `iters` so one sample
+//!    lasts about [`Config::sample_target`] (this also warms up caches);
+//! 2. time [`Config::pairs`] samples interleaved A B A B …, as ns/op;
+//! 3. run each side once more, untimed, with allocation counting on.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use crate::alloc_counter::{self, Counts};
+use crate::stats;
+
+/// Performs `iters` operations of one side of a case.
+pub(crate) type Runner = Box<dyn FnMut(u64)>;
+
+/// Wraps a closure that runs `iters` operations and returns any value; the
+/// value goes through [`black_box`] so the work cannot be optimised away.
+pub(crate) fn runner<R>(mut body: impl FnMut(u64) -> R + 'static) -> Runner {
+    Box::new(move |iters| {
+        black_box(body(iters));
+    })
+}
+
+/// One side of a case: a label and a factory for its runner.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Side {
+    /// Shown in tables and written as `impl` in the JSON.
+    pub(crate) label: &'static str,
+    /// Builds the runner; its setup is not timed.
+    pub(crate) make: fn() -> Runner,
+}
+
+/// A benchmark case: the same operations, done by two implementations.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Case {
+    /// Group, e.g. `bytes`.
+    pub(crate) group: &'static str,
+    /// Case name, unique within its group.
+    pub(crate) name: &'static str,
+    /// Side A: memkit, or another subject (e.g. `Arc` in the `std` group).
+    pub(crate) subject: Side,
+    /// Side B: the peer compared against.
+    pub(crate) peer: Side,
+}
+
+impl Case {
+    /// A memkit-versus-peer case.
+    pub(crate) const fn new(
+        group: &'static str,
+        name: &'static str,
+        peer_label: &'static str,
+        memkit: fn() -> Runner,
+        peer: fn() -> Runner,
+    ) -> Self {
+        Case {
+            group,
+            name,
+            subject: Side {
+                label: "memkit",
+                make: memkit,
+            },
+            peer: Side {
+                label: peer_label,
+                make: peer,
+            },
+        }
+    }
+
+    /// Relabels side A, for comparisons that do not involve memkit.
+    pub(crate) const fn subject_label(mut self, label: &'static str) -> Self {
+        self.subject.label = label;
+        self
+    }
+
+    /// `group/name`, what `--filter` and `--only` match against.
+    pub(crate) fn id(&self) -> String {
+        format!("{}/{}", self.group, self.name)
+    }
+}
+
+/// How long and how often to sample.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Config {
+    /// Target duration of one sample.
+    pub(crate) sample_target: Duration,
+    /// Number of A/B sample pairs.
+    pub(crate) pairs: usize,
+}
+
+impl Config {
+    /// For CI: the whole run stays far below a minute.
+    pub(crate) const QUICK: Config = Config {
+        sample_target: Duration::from_millis(1),
+        pairs: 11,
+    };
+    /// The default run.
+    pub(crate) const FULL: Config = Config {
+        sample_target: Duration::from_millis(5),
+        pairs: 31,
+    };
+}
+
+/// What was measured for one side of a case.
+#[derive(Debug, Clone)]
+pub(crate) struct SideResult {
+    /// The side's label (`memkit`, a peer crate name, `Arc`, …).
+    pub(crate) label: &'static str,
+    /// Iterations per timed sample, after calibration.
+    pub(crate) iters: u64,
+    /// ns/op of each sample, in the order taken.
+    pub(crate) samples: Vec<f64>,
+    /// Median of `samples`.
+    pub(crate) ns_per_op: f64,
+    /// Allocator calls (`alloc` + `realloc`) per operation.
+    pub(crate) allocs_per_op: f64,
+    /// `realloc` calls per operation (included in `allocs_per_op`).
+    pub(crate) reallocs_per_op: f64,
+    /// Bytes requested from the allocator per operation.
+    pub(crate) bytes_per_op: f64,
+}
+
+/// What was measured for a case.
+#[derive(Debug, Clone)]
+pub(crate) struct CaseResult {
+    /// Group of the case.
+    pub(crate) group: &'static str,
+    /// Name of the case.
+    pub(crate) name: &'static str,
+    /// Side A (memkit or other subject).
+    pub(crate) subject: SideResult,
+    /// Side B (the peer).
+    pub(crate) peer: SideResult,
+}
+
+impl CaseResult {
+    /// Ratio of the medians, subject / peer: below 1 means the subject is faster.
+    pub(crate) fn ratio(&self) -> f64 {
+        self.subject.ns_per_op / self.peer.ns_per_op
+    }
+
+    /// 25th and 75th percentile of the per-pair ratios: a noise indicator.
+    pub(crate) fn pair_ratio_iqr(&self) -> (f64, f64) {
+        let ratios: Vec<f64> = self
+            .subject
+            .samples
+            .iter()
+            .zip(&self.peer.samples)
+            .map(|(a, b)| a / b)
+            .collect();
+        (
+            stats::quantile(&ratios, 0.25),
+            stats::quantile(&ratios, 0.75),
+        )
+    }
+}
+
+/// Runs `iters` operations and returns the elapsed time.
+fn time(run: &mut Runner, iters: u64) -> Duration {
+    let start = Instant::now();
+    run(iters);
+    start.elapsed()
+}
+
+/// Picks `iters` so that one sample lasts about `target`.
+fn calibrate(run: &mut Runner, target: Duration) -> u64 {
+    const MAX_ITERS: u64 = 1 << 40;
+    let target_ns = target.as_nanos().max(1);
+    let mut iters = 1u64;
+    loop {
+        let ns = time(run, iters).as_nanos().max(1);
+        if ns >= target_ns || iters >= MAX_ITERS {
+            return iters;
+        }
+        if ns * 10 < target_ns {
+            // Too short to extrapolate from reliably: grow tenfold.
+            iters = (iters * 10).min(MAX_ITERS);
+            continue;
+        }
+        let scaled = u128::from(iters) * target_ns / ns + 1;
+        return u64::try_from(scaled)
+            .unwrap_or(MAX_ITERS)
+            .clamp(iters, MAX_ITERS);
+    }
+}
+
+fn ns_per_op(d: Duration, iters: u64) -> f64 {
+    d.as_nanos() as f64 / iters as f64
+}
+
+fn side_result(label: &'static str, iters: u64, samples: Vec<f64>, counts: Counts) -> SideResult {
+    let n = iters as f64;
+    SideResult {
+        label,
+        iters,
+        ns_per_op: stats::median(&samples),
+        samples,
+        allocs_per_op: (counts.allocs + counts.reallocs) as f64 / n,
+        reallocs_per_op: counts.reallocs as f64 / n,
+        bytes_per_op: counts.bytes as f64 / n,
+    }
+}
+
+/// Measures one case: calibration, interleaved samples, allocation counts.
+pub(crate) fn run_case(case: &Case, config: Config) -> CaseResult {
+    let mut a = (case.subject.make)();
+    let mut b = (case.peer.make)();
+    let iters_a = calibrate(&mut a, config.sample_target);
+    let iters_b = calibrate(&mut b, config.sample_target);
+
+    let mut samples_a = Vec::with_capacity(config.pairs);
+    let mut samples_b = Vec::with_capacity(config.pairs);
+    for _ in 0..config.pairs {
+        samples_a.push(ns_per_op(time(&mut a, iters_a), iters_a));
+        samples_b.push(ns_per_op(time(&mut b, iters_b), iters_b));
+    }
+
+    let counts_a = alloc_counter::count(|| a(iters_a));
+    let counts_b = alloc_counter::count(|| b(iters_b));
+    CaseResult {
+        group: case.group,
+        name: case.name,
+        subject: side_result(case.subject.label, iters_a, samples_a, counts_a),
+        peer: side_result(case.peer.label, iters_b, samples_b, counts_b),
+    }
+}
+
+/// Runs one side of a case once, for `valgrind --tool=callgrind`; returns
+/// the elapsed wall time.
+pub(crate) fn run_one(side: &Side, iters: u64) -> Duration {
+    let mut run = (side.make)();
+    time(&mut run, iters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calibrate_reaches_target_for_cheap_ops() {
+        let mut r = runner(|n| (0..n).fold(0u64, |a, i| a ^ black_box(i)));
+        let iters = calibrate(&mut r, Duration::from_micros(200));
+        assert!(iters > 1);
+    }
+
+    #[test]
+    fn run_case_counts_allocations() {
+        let case = Case::new(
+            "t",
+            "boxes",
+            "none",
+            || {
+                runner(|n| {
+                    for i in 0..n {
+                        black_box(Box::new(i));
+                    }
+                })
+            },
+            || runner(|n| (0..n).sum::<u64>()),
+        );
+        let res = run_case(
+            &case,
+            Config {
+                sample_target: Duration::from_micros(100),
+                pairs: 3,
+            },
+        );
+        // The counters are process-wide and other tests run on other
+        // threads, so allow for a few stray allocations.
+        assert!((1.0..1.1).contains(&res.subject.allocs_per_op), "{res:?}");
+        assert!(res.subject.bytes_per_op >= 8.0, "{res:?}");
+        assert!(res.peer.allocs_per_op < 0.1, "{res:?}");
+        assert_eq!(res.subject.samples.len(), 3);
+        assert_eq!(res.name, "boxes");
+    }
+}

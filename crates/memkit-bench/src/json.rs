@@ -1,0 +1,121 @@
+//! The `--json` output, written by hand (no serde in the bench).
+//!
+//! An array with one object per side of each case:
+//! `{"group","case","impl","peer","ns_per_op","allocs_per_op","bytes_per_op"}`.
+
+use std::fmt::Write as _;
+
+use crate::harness::{CaseResult, SideResult};
+
+/// Appends `s` as a JSON string literal, quotes included.
+pub(crate) fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends `x` as a JSON number, or `null` when it is not finite.
+pub(crate) fn push_num(out: &mut String, x: f64) {
+    if x.is_finite() {
+        // `Display` for f64 never uses exponent notation, so this is valid JSON.
+        let _ = write!(out, "{x}");
+    } else {
+        out.push_str("null");
+    }
+}
+
+fn push_side(out: &mut String, case: &CaseResult, side: &SideResult) {
+    out.push_str("  {\"group\": ");
+    push_str(out, case.group);
+    out.push_str(", \"case\": ");
+    push_str(out, case.name);
+    out.push_str(", \"impl\": ");
+    push_str(out, side.label);
+    out.push_str(", \"peer\": ");
+    push_str(out, case.peer.label);
+    out.push_str(", \"ns_per_op\": ");
+    push_num(out, side.ns_per_op);
+    out.push_str(", \"allocs_per_op\": ");
+    push_num(out, side.allocs_per_op);
+    out.push_str(", \"bytes_per_op\": ");
+    push_num(out, side.bytes_per_op);
+    out.push('}');
+}
+
+/// Renders all results as the JSON array.
+pub(crate) fn render(results: &[CaseResult]) -> String {
+    let mut out = String::from("[\n");
+    let mut first = true;
+    for case in results {
+        for side in [&case.subject, &case.peer] {
+            if !first {
+                out.push_str(",\n");
+            }
+            first = false;
+            push_side(&mut out, case, side);
+        }
+    }
+    out.push_str("\n]\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_strings() {
+        let mut s = String::new();
+        push_str(&mut s, "a\"b\\c\nd\u{1}é");
+        assert_eq!(s, r#""a\"b\\c\nd\u0001é""#);
+    }
+
+    #[test]
+    fn numbers() {
+        let mut s = String::new();
+        push_num(&mut s, 1.5);
+        s.push(' ');
+        push_num(&mut s, f64::NAN);
+        s.push(' ');
+        push_num(&mut s, f64::INFINITY);
+        s.push(' ');
+        push_num(&mut s, 1e-9);
+        assert_eq!(s, "1.5 null null 0.000000001");
+    }
+
+    #[test]
+    fn renders_one_object_per_side() {
+        let side = |label| SideResult {
+            label,
+            iters: 1,
+            samples: vec![2.0],
+            ns_per_op: 2.0,
+            allocs_per_op: 1.0,
+            reallocs_per_op: 0.0,
+            bytes_per_op: 64.0,
+        };
+        let r = CaseResult {
+            group: "std",
+            name: "x",
+            subject: side("Arc"),
+            peer: side("Rc"),
+        };
+        let json = render(&[r]);
+        assert_eq!(json.matches("\"group\": \"std\"").count(), 2);
+        assert!(json.contains("\"impl\": \"Arc\", \"peer\": \"Rc\""));
+        assert!(json.contains("\"impl\": \"Rc\", \"peer\": \"Rc\""));
+        assert_eq!(render(&[]), "[\n\n]\n");
+    }
+}
