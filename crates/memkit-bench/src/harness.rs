@@ -8,7 +8,8 @@
 //! Measurement of one case:
 //! 1. build both runners, and calibrate each side's `iters` so one sample
 //!    lasts about [`Config::sample_target`] (this also warms up caches);
-//! 2. time [`Config::pairs`] samples interleaved A B A B …, as ns/op;
+//! 2. time [`Config::pairs`] sample pairs interleaved (A B, B A, A B, …),
+//!    as ns/op;
 //! 3. run each side once more, untimed, with allocation counting on.
 
 use std::hint::black_box;
@@ -216,9 +217,16 @@ pub(crate) fn run_case(case: &Case, config: Config) -> CaseResult {
 
     let mut samples_a = Vec::with_capacity(config.pairs);
     let mut samples_b = Vec::with_capacity(config.pairs);
-    for _ in 0..config.pairs {
-        samples_a.push(ns_per_op(time(&mut a, iters_a), iters_a));
-        samples_b.push(ns_per_op(time(&mut b, iters_b), iters_b));
+    for pair in 0..config.pairs {
+        // Alternate which side goes first (A B, B A, A B, …) so that neither
+        // side always runs right after the other's cache and heap activity.
+        if pair % 2 == 0 {
+            samples_a.push(ns_per_op(time(&mut a, iters_a), iters_a));
+            samples_b.push(ns_per_op(time(&mut b, iters_b), iters_b));
+        } else {
+            samples_b.push(ns_per_op(time(&mut b, iters_b), iters_b));
+            samples_a.push(ns_per_op(time(&mut a, iters_a), iters_a));
+        }
     }
 
     let counts_a = alloc_counter::count(|| a(iters_a));

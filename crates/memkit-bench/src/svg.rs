@@ -51,8 +51,7 @@ pub(crate) fn render(title: &str, bars: &[Bar]) -> String {
     let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
     let _ = writeln!(
         s,
-        r#"<text x="{}" y="20" font-size="14" font-weight="bold">{}</text>"#,
-        LABEL_W,
+        r#"<text x="10" y="20" font-size="14" font-weight="bold">{}</text>"#,
         escape(title)
     );
 

@@ -148,12 +148,12 @@ macro_rules! bodies {
             }
 
             /// Op: one `get_u32` through `Buf` from a 4 KiB `Bytes`; the
-            /// cursor is a fresh clone every 1024 reads.
+            /// cursor (a local) is a fresh clone every 1024 reads.
             pub(super) fn get_u32_loop() -> Runner {
                 let b = frozen(4096);
-                let mut cur = b.clone();
                 runner(move |n| {
                     let mut acc = 0u32;
+                    let mut cur = b.clone();
                     for _ in 0..n {
                         if cur.remaining() < 4 {
                             cur = b.clone();
