@@ -98,7 +98,7 @@ pub(crate) struct Config {
 impl Config {
     /// For CI: the whole run stays far below a minute.
     pub(crate) const QUICK: Config = Config {
-        sample_target: Duration::from_millis(1),
+        sample_target: Duration::from_millis(2),
         pairs: 11,
     };
     /// The default run.
