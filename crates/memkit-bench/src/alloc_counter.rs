@@ -1,20 +1,26 @@
 //! A counting global allocator: wraps [`System`] and, while counting is
 //! switched on, tallies allocator calls and requested bytes.
 //!
-//! Counting is off during timed samples: the only cost the timed code pays
-//! is one relaxed load and a predictable branch per allocator call. The
-//! counters are process-wide; the bench is single-threaded, so every call
-//! counted between [`count`]'s two snapshots comes from the measured closure.
+//! Counting is switched on per thread, by [`count`], and is off during timed
+//! samples: the only cost the timed code pays is one thread-local load and a
+//! predictable branch per allocator call. Only calls made on the thread that
+//! runs [`count`] are tallied, so other threads (the test harness's, say)
+//! cannot pollute a measurement; a future case that allocates on worker
+//! threads must count those itself.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 /// The global allocator of the bench binary (installed in `main.rs`).
 #[derive(Debug)]
 pub(crate) struct CountingAlloc;
 
-/// Whether allocator calls are being counted right now.
-static ENABLED: AtomicBool = AtomicBool::new(false);
+thread_local! {
+    /// Whether this thread's allocator calls are being counted right now.
+    /// `const`-initialised and without `Drop`, so reading it never allocates.
+    static ENABLED: Cell<bool> = const { Cell::new(false) };
+}
 /// `alloc` and `alloc_zeroed` calls.
 static ALLOCS: AtomicU64 = AtomicU64::new(0);
 /// `realloc` calls.
@@ -25,7 +31,7 @@ static BYTES: AtomicU64 = AtomicU64::new(0);
 impl CountingAlloc {
     #[inline]
     fn record(counter: &AtomicU64, bytes: usize) {
-        if ENABLED.load(Relaxed) {
+        if ENABLED.try_with(Cell::get).unwrap_or(false) {
             counter.fetch_add(1, Relaxed);
             BYTES.fetch_add(bytes as u64, Relaxed);
         }
@@ -88,16 +94,53 @@ fn snapshot() -> Counts {
     }
 }
 
-/// Runs `f` with counting switched on and returns what it allocated.
+/// Runs `f` with counting switched on for this thread and returns what it
+/// allocated on this thread.
 pub(crate) fn count(f: impl FnOnce()) -> Counts {
+    // Other threads never add to the counters while this thread counts…
+    // unless they count too: serialise counters across threads.
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let before = snapshot();
-    ENABLED.store(true, Relaxed);
+    ENABLED.set(true);
     f();
-    ENABLED.store(false, Relaxed);
+    ENABLED.set(false);
     let after = snapshot();
     Counts {
         allocs: after.allocs - before.allocs,
         reallocs: after.reallocs - before.reallocs,
         bytes: after.bytes - before.bytes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hint::black_box;
+
+    #[test]
+    fn counts_only_this_thread() {
+        let noise = std::thread::spawn(|| {
+            for i in 0..100_000u64 {
+                black_box(Box::new(i));
+            }
+        });
+        let c = count(|| {
+            for i in 0..10u64 {
+                black_box(Box::new(i));
+            }
+            let mut v: Vec<u8> = Vec::with_capacity(1);
+            v.extend_from_slice(&[0; 64]);
+            black_box(v);
+        });
+        noise.join().unwrap();
+        assert_eq!(
+            c,
+            Counts {
+                allocs: 11,
+                reallocs: 1,
+                bytes: 10 * 8 + 1 + 64
+            }
+        );
     }
 }
