@@ -145,6 +145,7 @@ fn run_all(
 
     let dir = report::report_dir();
     std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+    let dir = dir.canonicalize().unwrap_or(dir);
     let machine = machine::Machine::detect();
     let write = |name: &str, text: String| -> Result<(), String> {
         let path = dir.join(name);
