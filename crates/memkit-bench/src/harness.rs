@@ -141,20 +141,34 @@ pub(crate) struct CaseResult {
 }
 
 impl CaseResult {
-    /// Ratio of the medians, subject / peer: below 1 means the subject is faster.
-    pub(crate) fn ratio(&self) -> f64 {
-        self.subject.ns_per_op / self.peer.ns_per_op
-    }
-
-    /// 25th and 75th percentile of the per-pair ratios: a noise indicator.
-    pub(crate) fn pair_ratio_iqr(&self) -> (f64, f64) {
-        let ratios: Vec<f64> = self
-            .subject
+    /// subject / peer ns/op of each A/B pair, in the order taken.
+    fn pair_ratios(&self) -> Vec<f64> {
+        self.subject
             .samples
             .iter()
             .zip(&self.peer.samples)
             .map(|(a, b)| a / b)
-            .collect();
+            .collect()
+    }
+
+    /// The ratio subject / peer: below 1 means the subject is faster.
+    ///
+    /// It is the median of the per-pair ratios, not the ratio of the two
+    /// medians: the two samples of a pair ran back to back under the same
+    /// machine conditions, so a frequency shift or a noisy neighbour halfway
+    /// through the run cancels out instead of skewing one side's median.
+    pub(crate) fn ratio(&self) -> f64 {
+        let ratios = self.pair_ratios();
+        if ratios.is_empty() {
+            self.subject.ns_per_op / self.peer.ns_per_op
+        } else {
+            stats::median(&ratios)
+        }
+    }
+
+    /// 25th and 75th percentile of the per-pair ratios: a noise indicator.
+    pub(crate) fn pair_ratio_iqr(&self) -> (f64, f64) {
+        let ratios = self.pair_ratios();
         (
             stats::quantile(&ratios, 0.25),
             stats::quantile(&ratios, 0.75),
@@ -255,6 +269,30 @@ mod tests {
         let mut r = runner(|n| (0..n).fold(0u64, |a, i| a ^ black_box(i)));
         let iters = calibrate(&mut r, Duration::from_micros(200));
         assert!(iters > 1);
+    }
+
+    #[test]
+    fn ratio_is_median_of_pairs() {
+        let side = |label, samples: Vec<f64>| SideResult {
+            label,
+            iters: 1,
+            ns_per_op: stats::median(&samples),
+            samples,
+            allocs_per_op: 0.0,
+            reallocs_per_op: 0.0,
+            bytes_per_op: 0.0,
+        };
+        // The machine slows down from the third pair on; A equals B in every pair,
+        // yet the medians straddle the shift (2 vs 1).
+        let r = CaseResult {
+            group: "t",
+            name: "drift",
+            subject: side("a", vec![1.0, 1.0, 2.0, 2.0, 2.0]),
+            peer: side("b", vec![1.0, 1.0, 1.0, 2.0, 2.0]),
+        };
+        assert_eq!(r.subject.ns_per_op / r.peer.ns_per_op, 2.0);
+        assert_eq!(r.ratio(), 1.0);
+        assert_eq!(r.pair_ratio_iqr(), (1.0, 1.0));
     }
 
     #[test]

@@ -157,10 +157,12 @@ pub(crate) fn markdown(
         let _ = writeln!(md, "- filter: `{f}`");
     }
     md.push_str(
-        "\nratio = impl ns/op / peer ns/op (median of interleaved samples): below 1 means \
-         `impl` is faster. allocs/op counts allocator calls (alloc + realloc); bytes/op \
-         the bytes requested. \"pair IQR\" is the 25th–75th percentile of the per-pair \
-         ratios, a noise indicator.\n\n",
+        "\nns/op is the median over each side's samples. Samples are taken in interleaved \
+         pairs (impl, peer), and ratio is the median of the per-pair ratios impl / peer, so \
+         machine drift during the run cancels out: below 1 means `impl` is faster. \"pair \
+         IQR\" is the 25th–75th percentile of those ratios, a noise indicator. allocs/op \
+         counts allocator calls (alloc + realloc), bytes/op the bytes requested, both in \
+         an untimed run after the timed ones.\n\n",
     );
     md.push_str(
         "| group | case | impl | ns/op | peer | peer ns/op | ratio | pair IQR | impl allocs/op | \
