@@ -282,8 +282,8 @@ mod tests {
             reallocs_per_op: 0.0,
             bytes_per_op: 0.0,
         };
-        // The machine slows down from the third pair on; A equals B in every pair,
-        // yet the medians straddle the shift (2 vs 1).
+        // The machine slows down in the middle of the third pair. In every
+        // other pair A equals B, yet the two medians straddle the shift.
         let r = CaseResult {
             group: "t",
             name: "drift",
