@@ -10,7 +10,7 @@
 //! hands out room at its cursor, possibly uninitialized (as an
 //! [`UninitSlice`]), and encodes the same types. Both are close to an
 //! iterator over bytes, but work a slice at a time, so that copying stays
-//! fast. Unlike [`std::io::Read`] and [`std::io::Write`], their operations
+//! fast. Unlike `std::io::Read` and `std::io::Write`, their operations
 //! never fail with an I/O error: a buffer either has the bytes (or the room)
 //! or the call panics, and the `try_get_*` readers report a short buffer as a
 //! [`TryGetError`](crate::TryGetError).
@@ -21,8 +21,8 @@
 //!   [`BufMut::chain_mut`]).
 //! - [`Take`] caps how much can be read ([`Buf::take`]); [`Limit`] caps how
 //!   much can be written ([`BufMut::limit`]).
-//! - [`Reader`] and [`Writer`] bridge to `std::io` ([`Buf::reader`],
-//!   [`BufMut::writer`]); they need the `std` feature.
+//! - `Reader` and `Writer` bridge to `std::io` (`Buf::reader`,
+//!   `BufMut::writer`); they need the `std` feature.
 //! - [`IntoIter`] turns a `Buf` into an iterator over its bytes.
 //!
 //! # Examples
