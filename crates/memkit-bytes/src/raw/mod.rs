@@ -1,0 +1,95 @@
+//! The unsafe core of memkit-bytes. Every raw pointer in the crate lives here.
+//!
+//! # Storage
+//!
+//! Heap bytes are owned by a [`Shared`] header, reached through a counted
+//! handle, [`SharedRef`]. The header says where the data region is (`buf`,
+//! `cap`) and how to free it ([`Storage`]):
+//!
+//! * `Inline`: header and data share one allocation, data right after the
+//!   header. `BytesMut::with_capacity` makes these, so splitting, freezing and
+//!   cloning never allocate a header later.
+//! * `Pooled`: an inline block that belongs to a `BytesPool`; freeing it means
+//!   handing it back to the pool.
+//! * `Vec`: the data region is a `Vec<u8>`'s buffer adopted without copying;
+//!   the header is a separate small allocation.
+//! * `Owner`: the data region belongs to a user value boxed together with the
+//!   header (`Bytes::from_owner`). It is never mutable.
+//!
+//! Static bytes (`Bytes::from_static`) and empty buffers have no header.
+//!
+//! # Invariants
+//!
+//! For every [`SharedRef`] `s` pointing at header `h`:
+//!
+//! 1. `h.ref_cnt` equals the number of live `SharedRef`s to `h`. While `h`
+//!    sits in a pool's free list no `SharedRef` exists and the count is not
+//!    read; taking `h` out of the list sets it to 1.
+//! 2. `h.buf .. h.buf + h.cap` is one live, writable region of one
+//!    allocation, and `h.cap <= isize::MAX`.
+//! 3. `h.buf` and `h.cap` change only while `h.ref_cnt == 1` and through the
+//!    one handle that holds that count; every other access to them is a read.
+//!
+//! For a [`RawBytes`] `{ ptr, len, owner }`:
+//!
+//! 4. With `owner = Some(s)`, `ptr .. ptr + len` lies inside `s`'s data region
+//!    and is initialized. It is never written through while more than one
+//!    handle exists.
+//! 5. With `owner = None`, `ptr .. ptr + len` is a `&'static [u8]`, or `len == 0`.
+//!
+//! For a [`RawBytesMut`] `{ ptr, len, cap, owner }`:
+//!
+//! 6. `len <= cap`. With `owner = None`, `cap == 0` and `ptr` is dangling.
+//! 7. With `owner = Some(s)`, `ptr .. ptr + cap` lies inside `s`'s data region,
+//!    the first `len` bytes are initialized, and no other handle reads or
+//!    writes that range: regions of handles split from one buffer are disjoint.
+//!    The storage is never `Owner`.
+//!
+//! Everything that breaks an invariant only for the length of one function is
+//! marked with a `// SAFETY:` comment that names the invariant it restores.
+
+mod bytes;
+mod bytes_mut;
+#[cfg(feature = "std")]
+mod pool;
+mod shared;
+
+pub(crate) use self::bytes::RawBytes;
+pub(crate) use self::bytes_mut::RawBytesMut;
+#[cfg(feature = "std")]
+pub(crate) use self::pool::RawPool;
+use self::shared::SharedRef;
+
+/// Aborts the process: used when a reference count would overflow, which only
+/// a leak of `isize::MAX` handles can cause.
+#[cold]
+#[inline(never)]
+fn abort() -> ! {
+    #[cfg(feature = "std")]
+    {
+        std::process::abort()
+    }
+    #[cfg(not(feature = "std"))]
+    {
+        // A panic while panicking aborts; `core` has no direct abort.
+        struct PanicOnDrop;
+        impl Drop for PanicOnDrop {
+            fn drop(&mut self) {
+                panic!("memkit-bytes: reference count overflow");
+            }
+        }
+        let _guard = PanicOnDrop;
+        panic!("memkit-bytes: reference count overflow");
+    }
+}
+
+/// Panics with the message every capacity overflow shares.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub(crate) fn capacity_overflow(operation: &str, len: usize, additional: usize) -> ! {
+    panic!(
+        "{operation}: capacity overflow: {len} + {additional} bytes exceeds isize::MAX ({})",
+        isize::MAX
+    )
+}
