@@ -6,7 +6,8 @@
 //!   the operation and both byte counts in one consistent wording;
 //! - the chunk loops that copy bytes out of a possibly non-contiguous [`Buf`].
 //!
-//! Nothing here is `unsafe`.
+//! Nothing here is `unsafe`. The module is `pub(crate)` so that the `Buf` and
+//! `BufMut` impls of `Bytes` and `BytesMut` can panic with the same wording.
 
 use crate::{Buf, BytesMut, TryGetError};
 

@@ -42,7 +42,7 @@
 mod buf_impl;
 mod buf_mut;
 mod chain;
-mod helpers;
+pub(crate) mod helpers;
 mod iter;
 mod limit;
 #[cfg(feature = "std")]

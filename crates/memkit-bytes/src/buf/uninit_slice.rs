@@ -23,6 +23,11 @@ use core::ops::{
     Index, IndexMut, Range, RangeFrom, RangeFull, RangeInclusive, RangeTo, RangeToInclusive,
 };
 
+// The casts between `[u8]`, `[MaybeUninit<u8>]` and `UninitSlice` rely on
+// `MaybeUninit<u8>` having the size and alignment of `u8`.
+const _: () = assert!(core::mem::size_of::<MaybeUninit<u8>>() == 1);
+const _: () = assert!(core::mem::align_of::<MaybeUninit<u8>>() == 1);
+
 /// A mutable byte slice whose contents may be uninitialized.
 ///
 /// [`BufMut::chunk_mut`](crate::BufMut::chunk_mut) returns one to show where
