@@ -254,7 +254,7 @@ impl Bytes {
     #[must_use = "to drop the tail, use `truncate`"]
     #[track_caller]
     pub fn split_off(&mut self, at: usize) -> Bytes {
-        range::check_at("Bytes::split_off", at, self.len());
+        range::check_at("Bytes::split_off", at, "len", self.len());
         Bytes {
             raw: self.raw.split_off(at),
         }
@@ -279,7 +279,7 @@ impl Bytes {
     #[must_use = "to drop the head, use `advance`"]
     #[track_caller]
     pub fn split_to(&mut self, at: usize) -> Bytes {
-        range::check_at("Bytes::split_to", at, self.len());
+        range::check_at("Bytes::split_to", at, "len", self.len());
         Bytes {
             raw: self.raw.split_to(at),
         }

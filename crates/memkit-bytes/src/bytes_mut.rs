@@ -181,7 +181,7 @@ impl BytesMut {
     #[must_use = "to drop the tail, use `truncate`"]
     #[track_caller]
     pub fn split_off(&mut self, at: usize) -> BytesMut {
-        range::check_at("BytesMut::split_off", at, self.capacity());
+        range::check_at("BytesMut::split_off", at, "capacity", self.capacity());
         BytesMut {
             raw: self.raw.split_off(at),
         }
@@ -226,7 +226,7 @@ impl BytesMut {
     #[must_use = "to drop the head, use `advance`"]
     #[track_caller]
     pub fn split_to(&mut self, at: usize) -> BytesMut {
-        range::check_at("BytesMut::split_to", at, self.len());
+        range::check_at("BytesMut::split_to", at, "len", self.len());
         BytesMut {
             raw: self.raw.split_to(at),
         }

@@ -32,12 +32,13 @@ pub(crate) fn checked(op: &str, range: impl RangeBounds<usize>, len: usize) -> (
     (begin, end)
 }
 
-/// Checks a split index: `at <= len`.
+/// Checks a split index: `at <= bound`, where `bound_name` says what the
+/// bound is (`len` or `capacity`).
 #[inline]
 #[track_caller]
-pub(crate) fn check_at(op: &str, at: usize, len: usize) {
-    if at > len {
-        split_out_of_bounds(op, at, len);
+pub(crate) fn check_at(op: &str, at: usize, bound_name: &str, bound: usize) {
+    if at > bound {
+        split_out_of_bounds(op, at, bound_name, bound);
     }
 }
 
@@ -70,8 +71,8 @@ fn past_end(op: &str, end: usize, len: usize) -> ! {
 
 #[cold]
 #[track_caller]
-fn split_out_of_bounds(op: &str, at: usize, len: usize) -> ! {
-    panic!("{op} out of bounds: at {at} > len {len}")
+fn split_out_of_bounds(op: &str, at: usize, bound_name: &str, bound: usize) -> ! {
+    panic!("{op} out of bounds: at {at} > {bound_name} {bound}")
 }
 
 #[cold]

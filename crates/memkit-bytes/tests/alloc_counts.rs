@@ -1,0 +1,408 @@
+//! Allocation-count tests: a counting global allocator proves the
+//! zero-allocation and zero-copy claims of memkit-bytes, and shows where
+//! `bytes` 1.12 allocates for comparison.
+//!
+//! Counts are per thread (a `const`-initialized thread-local, which never
+//! allocates), so tests running in parallel do not disturb each other. Only
+//! the test's own thread is counted; none of the measured code spawns threads.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use memkit_bytes::{BufMut, Bytes, BytesMut, BytesPool};
+
+/// Iterations of the steady-state loops; small under Miri.
+const ITERS: usize = if cfg!(miri) { 16 } else { 1000 };
+
+struct Counting;
+
+thread_local! {
+    static ALLOCS: Cell<usize> = const { Cell::new(0) };
+    static REALLOCS: Cell<usize> = const { Cell::new(0) };
+    static FREES: Cell<usize> = const { Cell::new(0) };
+}
+
+fn bump(counter: &'static std::thread::LocalKey<Cell<usize>>) {
+    // `try_with`: the allocator may run while thread-locals are torn down.
+    let _ = counter.try_with(|c| c.set(c.get() + 1));
+}
+
+// SAFETY: every call is forwarded unchanged to `System`; counting only
+// touches a thread-local `Cell` and never allocates.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        bump(&ALLOCS);
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        bump(&ALLOCS);
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        bump(&FREES);
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        bump(&REALLOCS);
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocator calls made on this thread during one measured closure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Counts {
+    allocs: usize,
+    reallocs: usize,
+    frees: usize,
+}
+
+impl Counts {
+    const NONE: Counts = Counts {
+        allocs: 0,
+        reallocs: 0,
+        frees: 0,
+    };
+
+    fn now() -> Counts {
+        Counts {
+            allocs: ALLOCS.with(Cell::get),
+            reallocs: REALLOCS.with(Cell::get),
+            frees: FREES.with(Cell::get),
+        }
+    }
+
+    /// New allocations, counting a `realloc` as one.
+    fn new_memory(self) -> usize {
+        self.allocs + self.reallocs
+    }
+}
+
+/// Runs `f` and returns its result with the allocator calls it made.
+fn count<R>(f: impl FnOnce() -> R) -> (R, Counts) {
+    let before = Counts::now();
+    let r = f();
+    let after = Counts::now();
+    let counts = Counts {
+        allocs: after.allocs - before.allocs,
+        reallocs: after.reallocs - before.reallocs,
+        frees: after.frees - before.frees,
+    };
+    (r, counts)
+}
+
+#[test]
+fn counter_works() {
+    let (v, c) = count(|| vec![1u8; 100]);
+    assert_eq!(c.allocs, 1);
+    let ((), c) = count(|| drop(v));
+    assert_eq!(c.frees, 1);
+}
+
+#[test]
+fn with_capacity_allocates_once_then_split_freeze_clone_slice_are_free() {
+    let (mut buf, c) = count(|| BytesMut::with_capacity(1024));
+    assert_eq!(c.allocs, 1, "header and data share one allocation");
+    buf.extend_from_slice(&[7; 512]);
+
+    let (parts, c) = count(|| {
+        let a = buf.split_to(100);
+        let b = buf.split_off(300);
+        let c = buf.split();
+        let fa = a.freeze();
+        let fa2 = fa.clone();
+        let sl = fa.slice(10..20);
+        let fb = b.freeze();
+        let fc = c.freeze();
+        let fc2 = fc.clone();
+        (fa, fa2, sl, fb, fc, fc2)
+    });
+    assert_eq!(
+        c,
+        Counts::NONE,
+        "split_to, split_off, split, freeze, clone, slice"
+    );
+    assert_eq!(parts.0.len(), 100);
+    assert_eq!(parts.3.len(), 112);
+    assert_eq!(parts.4.len(), 300);
+
+    let ((), c) = count(|| drop(parts));
+    assert_eq!(c.new_memory(), 0);
+    assert_eq!(c.frees, 0, "`buf` still holds the storage");
+    let ((), c) = count(|| drop(buf));
+    assert_eq!(c.frees, 1, "the last handle frees the one block");
+}
+
+#[test]
+fn first_split_and_clone_of_a_fresh_buffer_do_not_allocate() {
+    let mut buf = BytesMut::with_capacity(64);
+    buf.extend_from_slice(b"0123456789");
+    let (head, c) = count(|| buf.split_to(5));
+    assert_eq!(c, Counts::NONE, "first split");
+    let frozen = head.freeze();
+    let (clone, c) = count(|| frozen.clone());
+    assert_eq!(c, Counts::NONE, "first clone");
+    drop((clone, frozen, buf));
+}
+
+#[test]
+fn try_into_mut_and_unsplit_do_not_allocate() {
+    let mut buf = BytesMut::with_capacity(256);
+    buf.extend_from_slice(&[1; 200]);
+    let ((), c) = count(|| {
+        let tail = buf.split_off(100);
+        buf.unsplit(tail);
+        let head = buf.split_to(50);
+        let mut head_owner = head;
+        head_owner.unsplit(std::mem::take(&mut buf));
+        buf = head_owner;
+    });
+    assert_eq!(c, Counts::NONE, "contiguous unsplit in both directions");
+    assert_eq!(buf.len(), 200);
+
+    let frozen = buf.freeze();
+    let (back, c) = count(|| frozen.try_into_mut());
+    assert_eq!(c, Counts::NONE, "unique try_into_mut");
+    let mut buf = back.expect("unique");
+
+    let mut b2 = buf.split_off(10).freeze();
+    let tail = b2.split_off(5);
+    let (r, c) = count(|| b2.try_unsplit(tail));
+    assert!(r.is_ok());
+    assert_eq!(c, Counts::NONE, "Bytes::try_unsplit");
+    drop(b2);
+    let (ok, c) = count(|| buf.try_reclaim(200));
+    assert!(ok);
+    assert_eq!(c, Counts::NONE, "try_reclaim never allocates");
+}
+
+#[test]
+fn freeze_never_allocates() {
+    let (b, c) = count(|| BytesMut::new().freeze());
+    assert_eq!(c, Counts::NONE, "BytesMut::new().freeze()");
+    drop(b);
+
+    let m = BytesMut::with_capacity(32);
+    let (b, c) = count(|| m.freeze());
+    assert_eq!(c, Counts::NONE, "with_capacity, empty");
+    drop(b);
+
+    let mut m = BytesMut::with_capacity(32);
+    m.extend_from_slice(b"data");
+    let (b, c) = count(|| m.freeze());
+    assert_eq!(c, Counts::NONE, "with_capacity, written");
+    drop(b);
+
+    let mut v = Vec::with_capacity(64);
+    v.extend_from_slice(b"vec-backed");
+    let m = BytesMut::from(v);
+    let (b, c) = count(|| m.freeze());
+    assert_eq!(c, Counts::NONE, "Vec-backed");
+    drop(b);
+
+    let m = BytesMut::zeroed(16);
+    let (b, c) = count(|| m.freeze());
+    assert_eq!(c, Counts::NONE, "zeroed");
+    drop(b);
+}
+
+#[test]
+fn from_vec_for_bytes_mut_copies_nothing_and_allocates_one_header() {
+    let mut v = Vec::with_capacity(4096);
+    v.extend_from_slice(&[3; 1000]);
+    let p = v.as_ptr();
+    let (m, c) = count(|| BytesMut::from(v));
+    assert_eq!(m.as_ptr(), p, "the vector's buffer is adopted");
+    assert_eq!(m.capacity(), 4096);
+    assert_eq!(c.allocs, 1, "exactly one header allocation");
+    assert_eq!(c.reallocs, 0);
+    assert_eq!(c.frees, 0);
+    let ((), c) = count(|| drop(m));
+    assert_eq!(c.frees, 2, "header and vector buffer");
+
+    // An empty vector without a buffer needs no header.
+    let (m, c) = count(|| BytesMut::from(Vec::new()));
+    assert_eq!(c, Counts::NONE);
+    drop(m);
+}
+
+#[test]
+fn from_vec_for_bytes_allocates_one_header_then_clones_free() {
+    let v = vec![5u8; 100];
+    let p = v.as_ptr();
+    let (b, c) = count(|| Bytes::from(v));
+    assert_eq!(b.as_ptr(), p);
+    assert_eq!(c.new_memory(), 1);
+    let (b2, c) = count(|| b.clone());
+    assert_eq!(c, Counts::NONE);
+    drop((b, b2));
+}
+
+#[test]
+fn static_bytes_never_allocate() {
+    let ((), c) = count(|| {
+        let b = Bytes::from_static(b"static bytes here");
+        let c2 = b.clone();
+        let mut s = c2.slice(2..10);
+        let t = s.split_off(3);
+        let u = s.split_to(1);
+        drop((b, c2, s, t, u));
+        let _ = Bytes::new();
+        let _ = BytesMut::new();
+    });
+    assert_eq!(c, Counts::NONE);
+}
+
+#[test]
+fn copy_from_slice_is_one_allocation() {
+    let (b, c) = count(|| Bytes::copy_from_slice(&[9; 300]));
+    assert_eq!(c.new_memory(), 1);
+    let ((), c) = count(|| drop(b));
+    assert_eq!(c.frees, 1);
+}
+
+#[test]
+fn steady_pool_loop_makes_no_allocation_after_warm_up() {
+    let pool = BytesPool::new(8);
+    let payload = [0xA5u8; 512];
+    let round = || {
+        let mut buf = pool.get(4096);
+        buf.put_slice(&payload);
+        let head = buf.split_to(256).freeze();
+        assert_eq!(head.len(), 256);
+        drop(head);
+        drop(buf);
+    };
+    // Warm-up: the first round allocates the one pooled block.
+    let ((), c) = count(round);
+    assert_eq!(c.new_memory(), 1);
+    let ((), c) = count(|| {
+        for _ in 0..ITERS {
+            round();
+        }
+    });
+    assert_eq!(c, Counts::NONE, "{ITERS} pooled rounds after warm-up");
+    assert_eq!(pool.pooled(), 1);
+}
+
+#[test]
+fn steady_pool_loop_with_handles_kept_across_rounds() {
+    // Frames outlive the next `get`, so two blocks circulate.
+    let pool = BytesPool::new(4);
+    let mut previous: Option<Bytes> = None;
+    let mut round = || {
+        let mut buf = pool.get(4096);
+        buf.put_slice(&[1; 512]);
+        let frame = buf.split_to(256).freeze();
+        drop(buf);
+        previous = Some(frame);
+    };
+    for _ in 0..3 {
+        round();
+    }
+    let ((), c) = count(|| {
+        for _ in 0..ITERS {
+            round();
+        }
+    });
+    assert_eq!(c, Counts::NONE);
+}
+
+#[test]
+fn read_split_freeze_loop_on_one_buffer_makes_no_allocation_after_warm_up() {
+    let payload = [0x5Au8; 512];
+    let mut buf = BytesMut::with_capacity(64 * 1024);
+    let round = |buf: &mut BytesMut| {
+        buf.reserve(512);
+        buf.put_slice(&payload);
+        let frame = buf.split_to(512).freeze();
+        assert_eq!(frame.len(), 512);
+        drop(frame);
+    };
+    // Warm-up: long enough to use the whole buffer once and reclaim it.
+    for _ in 0..(64 * 1024 / 512 + 2) {
+        round(&mut buf);
+    }
+    let ((), c) = count(|| {
+        for _ in 0..ITERS.max(300) {
+            round(&mut buf);
+        }
+    });
+    assert_eq!(c, Counts::NONE, "reserve reclaims the dropped frames' room");
+}
+
+#[test]
+fn framing_loop_with_carry_over_makes_no_allocation_after_warm_up() {
+    // Reads of 512 bytes, frames of 200: a partial frame is always carried
+    // over, so `reserve` must move it to the front of the same storage.
+    let chunk = [0x11u8; 512];
+    let mut buf = BytesMut::with_capacity(4096);
+    let mut frames = 0usize;
+    let mut round = |buf: &mut BytesMut| {
+        buf.reserve(512);
+        buf.put_slice(&chunk);
+        while buf.len() >= 200 {
+            let frame = buf.split_to(200).freeze();
+            frames += frame.len();
+        }
+    };
+    for _ in 0..20 {
+        round(&mut buf);
+    }
+    let ((), c) = count(|| {
+        for _ in 0..ITERS.max(100) {
+            round(&mut buf);
+        }
+    });
+    assert_eq!(c, Counts::NONE);
+    assert!(frames > 0);
+}
+
+#[test]
+fn bytes_crate_allocates_on_first_split_of_with_capacity_buffer() {
+    // The comparison point: `bytes` 1.12 promotes a fresh `with_capacity`
+    // buffer to shared storage on its first split, allocating its header.
+    let mut theirs = bytes::BytesMut::with_capacity(64);
+    theirs.extend_from_slice(b"0123456789");
+    let (head, c) = count(|| theirs.split_to(5));
+    assert_eq!(c.new_memory(), 1, "bytes 1.12 allocates on the first split");
+    drop(head);
+
+    let mut ours = BytesMut::with_capacity(64);
+    ours.extend_from_slice(b"0123456789");
+    let (head, c) = count(|| ours.split_to(5));
+    assert_eq!(c.new_memory(), 0, "memkit does not");
+    drop(head);
+
+    // And freezing a written `with_capacity` buffer, then cloning it.
+    let mut theirs = bytes::BytesMut::with_capacity(64);
+    theirs.extend_from_slice(b"0123456789");
+    let (frozen, c) = count(|| theirs.freeze());
+    assert_eq!(
+        c.new_memory(),
+        1,
+        "bytes 1.12 allocates on freeze (len != cap)"
+    );
+    let (clone, c) = count(|| frozen.clone());
+    assert_eq!(c.new_memory(), 0);
+    drop((clone, frozen));
+
+    let mut ours = BytesMut::with_capacity(64);
+    ours.extend_from_slice(b"0123456789");
+    let ((frozen, clone), c) = count(|| {
+        let f = ours.freeze();
+        let c = f.clone();
+        (f, c)
+    });
+    assert_eq!(c.new_memory(), 0, "memkit does not");
+    drop((clone, frozen));
+}
