@@ -9,7 +9,7 @@ use core::{cmp, fmt, hash};
 
 use crate::buf::{IntoIter, UninitSlice};
 use crate::raw::RawBytesMut;
-use crate::{Buf, BufMut, Bytes, range};
+use crate::{Buf, BufMut, Bytes, TryReserveError, range};
 
 /// A unique, growable byte buffer.
 ///
@@ -60,6 +60,28 @@ impl BytesMut {
         BytesMut {
             raw: RawBytesMut::with_capacity(capacity),
         }
+    }
+
+    /// [`with_capacity`](BytesMut::with_capacity) that reports failure
+    /// instead of panicking or aborting. Not part of `bytes`.
+    ///
+    /// # Errors
+    ///
+    /// [`TryReserveError::CapacityOverflow`] if `capacity` passes the largest
+    /// buffer, [`TryReserveError::AllocError`] if the allocator refuses.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_bytes::BytesMut;
+    ///
+    /// assert_eq!(BytesMut::try_with_capacity(64).unwrap().capacity(), 64);
+    /// assert!(BytesMut::try_with_capacity(usize::MAX).is_err());
+    /// ```
+    pub fn try_with_capacity(capacity: usize) -> Result<BytesMut, TryReserveError> {
+        RawBytesMut::try_with_capacity(capacity)
+            .map(|raw| BytesMut { raw })
+            .map_err(|failure| TryReserveError::new(failure, 0, capacity))
     }
 
     /// An empty buffer. Allocates nothing until the first write.
@@ -346,6 +368,37 @@ impl BytesMut {
         if self.capacity() - self.len() < additional {
             self.raw.reserve_inner(additional, true);
         }
+    }
+
+    /// [`reserve`](BytesMut::reserve) that reports failure instead of
+    /// panicking or aborting, and leaves the buffer as it was. Not part of
+    /// `bytes`.
+    ///
+    /// # Errors
+    ///
+    /// [`TryReserveError::CapacityOverflow`] if `len() + additional` passes
+    /// the largest buffer, [`TryReserveError::AllocError`] if the allocator
+    /// refuses.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_bytes::BytesMut;
+    ///
+    /// let mut buf = BytesMut::new();
+    /// buf.try_reserve(1024).unwrap();
+    /// assert!(buf.capacity() >= 1024);
+    /// assert!(buf.try_reserve(isize::MAX as usize).is_err());
+    /// ```
+    pub fn try_reserve(&mut self, additional: usize) -> Result<(), TryReserveError> {
+        if self.capacity() - self.len() >= additional {
+            return Ok(());
+        }
+        let len = self.len();
+        self.raw
+            .try_reserve_inner(additional, true)
+            .map(|_| ())
+            .map_err(|failure| TryReserveError::new(failure, len, additional))
     }
 
     /// Makes room for `additional` more bytes only by reclaiming space in

@@ -49,6 +49,7 @@ mod raw;
 mod serde;
 mod sync;
 mod try_get_error;
+mod try_reserve_error;
 
 pub use crate::buf::{Buf, BufMut};
 pub use crate::bytes::Bytes;
@@ -56,6 +57,7 @@ pub use crate::bytes_mut::BytesMut;
 #[cfg(feature = "std")]
 pub use crate::pool::BytesPool;
 pub use crate::try_get_error::TryGetError;
+pub use crate::try_reserve_error::TryReserveError;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -5,8 +5,8 @@ use core::mem::MaybeUninit;
 use core::ptr::{self, NonNull};
 use core::slice;
 
-use super::shared::MAX_INLINE_CAP;
-use super::{RawBytes, SharedRef};
+use super::shared::{MAX_INLINE_CAP, Storage};
+use super::{AllocFailure, RawBytes, SharedRef};
 
 /// The smallest buffer a growing empty `BytesMut` allocates: the header costs
 /// a few words, so tiny first buffers would only be regrown at once.
@@ -49,6 +49,14 @@ impl RawBytesMut {
             return RawBytesMut::new();
         }
         RawBytesMut::from_empty_block(SharedRef::new_inline(cap, false))
+    }
+
+    /// `with_capacity` that reports failure instead of panicking or aborting.
+    pub(crate) fn try_with_capacity(cap: usize) -> Result<RawBytesMut, AllocFailure> {
+        if cap == 0 {
+            return Ok(RawBytesMut::new());
+        }
+        SharedRef::try_new_block(cap, false, Storage::Inline).map(RawBytesMut::from_empty_block)
     }
 
     /// `len` zero bytes, from zeroed memory.
@@ -295,16 +303,31 @@ impl RawBytesMut {
     ///
     /// # Panics
     ///
-    /// With `allocate`, if `len + additional` overflows the largest buffer.
+    /// With `allocate`, if `len + additional` overflows the largest buffer;
+    /// aborts through `handle_alloc_error` if the allocator fails.
+    #[track_caller]
     pub(crate) fn reserve_inner(&mut self, additional: usize, allocate: bool) -> bool {
+        match self.try_reserve_inner(additional, allocate) {
+            Ok(done) => done,
+            Err(failure) => failure.raise("BytesMut::reserve", self.len, additional),
+        }
+    }
+
+    /// `reserve_inner` that reports overflow and allocator failure, leaving
+    /// the buffer as it was. `Ok(false)` only with `allocate == false`.
+    pub(crate) fn try_reserve_inner(
+        &mut self,
+        additional: usize,
+        allocate: bool,
+    ) -> Result<bool, AllocFailure> {
         let len = self.len;
         let needed = match len.checked_add(additional) {
             Some(needed) if needed <= MAX_INLINE_CAP => needed,
-            _ if !allocate => return false,
-            _ => super::capacity_overflow("BytesMut::reserve", len, additional),
+            _ if !allocate => return Ok(false),
+            _ => return Err(AllocFailure::CapacityOverflow),
         };
         if self.cap >= needed {
-            return true;
+            return Ok(true);
         }
         let fresh_cap = match &mut self.owner {
             Some(owner) if owner.is_unique() => {
@@ -315,7 +338,7 @@ impl RawBytesMut {
                 if total - offset >= needed {
                     // The only handle may claim the rest of the region.
                     self.cap = total - offset;
-                    return true;
+                    return Ok(true);
                 }
                 if total >= needed && offset >= len {
                     // SAFETY: 1. this is the only handle, so the whole data
@@ -324,38 +347,39 @@ impl RawBytesMut {
                     unsafe { ptr::copy_nonoverlapping(self.ptr.as_ptr(), base.as_ptr(), len) };
                     self.ptr = base;
                     self.cap = total;
-                    return true;
+                    return Ok(true);
                 }
                 if !allocate {
-                    return false;
+                    return Ok(false);
                 }
                 let grown = needed.max(total.saturating_mul(2)).min(MAX_INLINE_CAP);
-                if offset == 0 && owner.try_grow_in_place(grown) {
+                if offset == 0 && owner.try_grow_in_place(grown)? {
                     self.ptr = owner.buf();
                     self.cap = owner.cap();
-                    return true;
+                    return Ok(true);
                 }
                 grown
             }
             Some(owner) => {
                 if !allocate {
-                    return false;
+                    return Ok(false);
                 }
                 needed.max(owner.cap().min(KEEP_CAP_LIMIT))
             }
             None => {
                 if !allocate {
-                    return false;
+                    return Ok(false);
                 }
                 needed.max(MIN_FRESH_CAP)
             }
         };
-        let mut fresh = RawBytesMut::with_capacity(fresh_cap);
+        let mut fresh = RawBytesMut::try_with_capacity(fresh_cap)?;
+        // `fresh_cap >= needed >= len`: the copy fits without growing.
         fresh.extend_from_slice(self.as_slice());
         // Dropping the old handle after the copy releases the old buffer
         // (back to its pool, if it has one).
         *self = fresh;
-        true
+        Ok(true)
     }
 
     /// Converts into a `Vec<u8>`, reusing a unique adopted `Vec` buffer.

@@ -59,6 +59,7 @@ pub(crate) use self::bytes_mut::RawBytesMut;
 #[cfg(feature = "std")]
 pub(crate) use self::pool::RawPool;
 use self::shared::SharedRef;
+use alloc::alloc::Layout;
 
 /// Aborts the process: used when a reference count would overflow, which only
 /// a leak of `isize::MAX` handles can cause.
@@ -83,11 +84,33 @@ fn abort() -> ! {
     }
 }
 
+/// Why growing a buffer failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AllocFailure {
+    /// The size would pass `isize::MAX` (with the header).
+    CapacityOverflow,
+    /// The allocator returned null for this layout.
+    Allocator(Layout),
+}
+
+impl AllocFailure {
+    /// Turns the failure into the panicking forms' behaviour: a panic that
+    /// names the numbers, or the allocator's `handle_alloc_error`.
+    #[cold]
+    #[track_caller]
+    pub(crate) fn raise(self, operation: &str, len: usize, additional: usize) -> ! {
+        match self {
+            AllocFailure::CapacityOverflow => capacity_overflow(operation, len, additional),
+            AllocFailure::Allocator(layout) => alloc::alloc::handle_alloc_error(layout),
+        }
+    }
+}
+
 /// Panics with the message every capacity overflow shares.
 #[cold]
 #[inline(never)]
 #[track_caller]
-pub(crate) fn capacity_overflow(operation: &str, len: usize, additional: usize) -> ! {
+fn capacity_overflow(operation: &str, len: usize, additional: usize) -> ! {
     panic!(
         "{operation}: capacity overflow: {len} + {additional} bytes exceeds isize::MAX ({})",
         isize::MAX

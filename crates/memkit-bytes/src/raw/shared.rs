@@ -1,11 +1,12 @@
 //! The reference-counted header that owns every heap buffer, and its handle.
 
-use alloc::alloc::{Layout, alloc, dealloc, handle_alloc_error, realloc};
+use alloc::alloc::{Layout, alloc, dealloc, realloc};
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::mem::{ManuallyDrop, align_of, size_of};
 use core::ptr::{self, NonNull};
 
+use super::AllocFailure;
 #[cfg(feature = "std")]
 use super::pool::PoolHandle;
 use crate::sync::{AtomicUsize, Ordering, fence};
@@ -80,11 +81,24 @@ impl SharedRef {
     }
 
     /// Allocates an inline block whose storage kind is `storage`
-    /// (`Inline` or `Pooled`).
+    /// (`Inline` or `Pooled`). Panics or aborts as `new_inline`.
     #[inline]
     pub(super) fn new_block(cap: usize, zeroed: bool, storage: Storage) -> SharedRef {
+        match Self::try_new_block(cap, zeroed, storage) {
+            Ok(block) => block,
+            Err(failure) => failure.raise("BytesMut::with_capacity", 0, cap),
+        }
+    }
+
+    /// Allocates an inline block, reporting failure instead of panicking.
+    #[inline]
+    pub(super) fn try_new_block(
+        cap: usize,
+        zeroed: bool,
+        storage: Storage,
+    ) -> Result<SharedRef, AllocFailure> {
         if cap > MAX_INLINE_CAP {
-            super::capacity_overflow("BytesMut::with_capacity", 0, cap);
+            return Err(AllocFailure::CapacityOverflow);
         }
         let layout = inline_layout(cap);
         // SAFETY: the layout has a non-zero size (it holds the header).
@@ -96,7 +110,7 @@ impl SharedRef {
             }
         };
         let Some(block) = NonNull::new(block) else {
-            handle_alloc_error(layout)
+            return Err(AllocFailure::Allocator(layout));
         };
         // SAFETY: 1. the block is `HEADER + cap` bytes, so `block + HEADER` is
         // in bounds or one past the end; 2. the block is aligned for `Shared`.
@@ -108,7 +122,7 @@ impl SharedRef {
                 buf: block.add(HEADER),
                 cap,
             });
-            SharedRef(header)
+            Ok(SharedRef(header))
         }
     }
 
@@ -221,11 +235,12 @@ impl SharedRef {
     }
 
     /// Grows a unique, plain inline block to `new_cap` data bytes with
-    /// `realloc`, keeping its contents. Returns `false` (changing
-    /// nothing) when the block is shared or not plain inline.
-    pub(super) fn try_grow_in_place(&mut self, new_cap: usize) -> bool {
+    /// `realloc`, keeping its contents. Returns `Ok(false)` (changing
+    /// nothing) when the block is shared or not plain inline, and an error
+    /// (the block unchanged) when the allocator refuses.
+    pub(super) fn try_grow_in_place(&mut self, new_cap: usize) -> Result<bool, AllocFailure> {
         if !self.is_plain_inline() || !self.is_unique() || new_cap > MAX_INLINE_CAP {
-            return false;
+            return Ok(false);
         }
         let old_layout = inline_layout(self.cap());
         let new_layout = inline_layout(new_cap);
@@ -235,7 +250,8 @@ impl SharedRef {
         // invariant 3), so nothing else points into the old block.
         let block = unsafe { realloc(self.0.as_ptr().cast::<u8>(), old_layout, new_layout.size()) };
         let Some(block) = NonNull::new(block) else {
-            handle_alloc_error(new_layout)
+            // A failed realloc leaves the old block as it was.
+            return Err(AllocFailure::Allocator(new_layout));
         };
         // SAFETY: the header moved with the block, still initialized; the
         // data starts `HEADER` bytes in, within the new block.
@@ -245,7 +261,7 @@ impl SharedRef {
             (*header.as_ptr()).cap = new_cap;
             self.0 = header;
         }
-        true
+        Ok(true)
     }
 
     /// Takes the `Vec` back out of a unique `Vec` header, freeing the header.
