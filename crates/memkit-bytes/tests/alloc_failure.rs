@@ -45,7 +45,10 @@ fn try_with_capacity_reports_allocator_refusal() {
     let TryReserveError::AllocError { size } = err else {
         panic!("expected AllocError, got {err:?}");
     };
-    assert!(size > LIMIT, "size {size} is the whole block, header included");
+    assert!(
+        size > LIMIT,
+        "size {size} is the whole block, header included"
+    );
 }
 
 #[test]
