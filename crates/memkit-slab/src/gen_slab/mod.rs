@@ -8,7 +8,7 @@ use core::{fmt, ops};
 
 pub use self::iter::{Drain, IntoIter, Iter, IterMut};
 use crate::gen_key::GenKey;
-use crate::raw::RawGenSlab;
+use crate::raw::{RawGenSlab, Slot};
 
 /// Pre-allocated storage for values of type `T`, addressed by 8-byte
 /// [`GenKey`]s that never go stale silently.
@@ -41,6 +41,16 @@ pub struct GenSlab<T> {
 }
 
 impl<T> GenSlab<T> {
+    /// Bytes one slot takes: `max(size_of::<T>(), 4)` plus a 4-byte
+    /// generation, rounded up to the alignment.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(memkit_slab::GenSlab::<u32>::SLOT_SIZE, 8);
+    /// ```
+    pub const SLOT_SIZE: usize = size_of::<Slot<T>>();
+
     /// Creates an empty slab; allocates nothing.
     ///
     /// # Examples

@@ -1,0 +1,194 @@
+//! A value whose `Drop` panics, inside `clear`, `retain`, `drain`, `compact`
+//! and the container's own drop: every other value is dropped exactly once
+//! (no double drop), and nothing leaks besides the panicking value's own
+//! unfinished destructor.
+
+use std::cell::RefCell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use memkit_slab::{GenKey, GenSlab, Slab};
+
+const N: usize = 10;
+const BOMB: usize = 4;
+
+thread_local! {
+    static DROPS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records its drop; the one with `id == BOMB` panics in `drop`.
+struct D {
+    id: usize,
+}
+
+impl Drop for D {
+    fn drop(&mut self) {
+        DROPS.with(|d| d.borrow_mut()[self.id] += 1);
+        if self.id == BOMB {
+            panic!("D::drop: boom");
+        }
+    }
+}
+
+fn reset() {
+    DROPS.with(|d| *d.borrow_mut() = vec![0; N]);
+}
+
+fn drops() -> Vec<usize> {
+    DROPS.with(|d| d.borrow().clone())
+}
+
+/// Every value dropped exactly once.
+fn all_once() {
+    assert_eq!(drops(), vec![1; N]);
+}
+
+fn slab() -> Slab<D> {
+    reset();
+    let mut s = Slab::new();
+    for id in 0..N {
+        assert_eq!(s.insert(D { id }), id);
+    }
+    s
+}
+
+fn gen_slab() -> (GenSlab<D>, Vec<GenKey>) {
+    reset();
+    let mut s = GenSlab::new();
+    let keys = (0..N).map(|id| s.insert(D { id })).collect();
+    (s, keys)
+}
+
+fn panics(f: impl FnOnce()) {
+    assert!(
+        catch_unwind(AssertUnwindSafe(f)).is_err(),
+        "expected a panic"
+    );
+}
+
+#[test]
+fn slab_clear_drops_all_others() {
+    let mut s = slab();
+    panics(|| s.clear());
+    all_once();
+    assert!(s.is_empty());
+    assert_eq!(s.insert(D { id: 0 }), 0);
+    std::mem::forget(s);
+}
+
+#[test]
+fn slab_drop_drops_all_others() {
+    let s = slab();
+    panics(|| drop(s));
+    all_once();
+}
+
+#[test]
+fn slab_retain_stops_and_keeps_the_rest() {
+    let mut s = slab();
+    panics(|| s.retain(|_, _| false));
+    let mut expected = vec![0; N];
+    expected[..=BOMB].fill(1);
+    assert_eq!(drops(), expected);
+    assert_eq!(s.len(), N - BOMB - 1);
+    assert!(s.iter().all(|(k, v)| k == v.id && k > BOMB));
+    drop(s);
+    all_once();
+}
+
+#[test]
+fn slab_drain_dropped_early_drops_the_rest() {
+    let mut s = slab();
+    let mut d = s.drain();
+    drop(d.next());
+    panics(|| drop(d));
+    all_once();
+    assert!(s.is_empty());
+}
+
+#[test]
+fn slab_compact_drops_nothing_and_survives_a_panicking_rekey() {
+    let mut s = slab();
+    for k in [0, 2, 3] {
+        drop(s.remove(k));
+    }
+    s.compact(|_, _, _| true);
+    let mut expected = vec![0; N];
+    for k in [0, 2, 3] {
+        expected[k] = 1;
+    }
+    assert_eq!(drops(), expected, "compact must not drop");
+    assert_eq!(s.len(), N - 3);
+    panics(|| drop(s));
+    all_once();
+
+    let mut s = slab();
+    drop(s.remove(1));
+    // The value in flight (id 9) is dropped when `rekey` panics.
+    panics(|| s.compact(|_, _, _| panic!("rekey")));
+    assert_eq!(s.len(), N - 2);
+    assert_eq!(drops().iter().sum::<usize>(), 2);
+    let ids: Vec<usize> = s.iter().map(|(_, v)| v.id).collect();
+    assert_eq!(ids, [0, 2, 3, 4, 5, 6, 7, 8]);
+    panics(|| drop(s));
+    all_once();
+}
+
+#[test]
+fn gen_slab_clear_drops_all_others() {
+    let (mut s, keys) = gen_slab();
+    panics(|| s.clear());
+    all_once();
+    assert!(s.is_empty());
+    assert!(keys.iter().all(|k| !s.contains(*k)));
+}
+
+#[test]
+fn gen_slab_drop_drops_all_others() {
+    let (s, _) = gen_slab();
+    panics(|| drop(s));
+    all_once();
+}
+
+#[test]
+fn gen_slab_retain_stops_and_keeps_the_rest() {
+    let (mut s, keys) = gen_slab();
+    panics(|| s.retain(|_, _| false));
+    let mut expected = vec![0; N];
+    expected[..=BOMB].fill(1);
+    assert_eq!(drops(), expected);
+    assert_eq!(s.len(), N - BOMB - 1);
+    assert!(keys[..=BOMB].iter().all(|k| !s.contains(*k)));
+    assert!(keys[BOMB + 1..].iter().all(|k| s.contains(*k)));
+    drop(s);
+    all_once();
+}
+
+#[test]
+fn gen_slab_drain_dropped_early_drops_the_rest() {
+    let (mut s, keys) = gen_slab();
+    let mut d = s.drain();
+    drop(d.next());
+    panics(|| drop(d));
+    all_once();
+    assert!(s.is_empty());
+    assert!(keys.iter().all(|k| !s.contains(*k)));
+}
+
+#[test]
+fn gen_slab_into_iter_dropped_early_drops_the_rest() {
+    let (s, _) = gen_slab();
+    let mut it = s.into_iter();
+    drop(it.next_back());
+    panics(|| drop(it));
+    all_once();
+}
+
+#[test]
+fn gen_slab_remove_returns_the_bomb_intact() {
+    let (mut s, keys) = gen_slab();
+    let bomb = s.remove(keys[BOMB]).unwrap();
+    assert!(!s.contains(keys[BOMB]));
+    panics(|| drop(bomb));
+    drop(s);
+    all_once();
+}
