@@ -228,7 +228,7 @@ impl<T> RawGenSlab<T> {
         }
         let slot = &mut self.slots[index as usize];
         let Some(next) = slot.link() else {
-            unreachable!("GenSlab: free list points at occupied slot {index}")
+            broken_free_list(index)
         };
         // Vacant generations are even and below `u32::MAX` (invariant 4),
         // so this cannot overflow and gives an odd generation.
@@ -239,15 +239,12 @@ impl<T> RawGenSlab<T> {
         (index, generation)
     }
 
-    #[cold]
+    #[inline]
     fn push(&mut self, value: T) -> (u32, u32) {
         let index = self.slots.len();
-        assert!(
-            index < MAX_SLOTS,
-            "GenSlab::insert: no free slot left ({} slots, {} retired)",
-            index,
-            self.retired
-        );
+        if index >= MAX_SLOTS {
+            out_of_slots(self.retired);
+        }
         self.slots.push(Slot::occupied(1, value));
         self.len += 1;
         (index as u32, 1)
@@ -257,36 +254,82 @@ impl<T> RawGenSlab<T> {
     /// the slot. Returns the generation the value had.
     #[inline]
     pub(crate) fn take(&mut self, index: usize) -> Option<(u32, T)> {
-        let free_head = self.free_head;
         let slot = self.slots.get_mut(index)?;
         if !slot.is_occupied() {
             return None;
         }
         let generation = slot.generation;
-        let next = generation.wrapping_add(1);
-        let link = if next == 0 { RETIRED } else { free_head };
-        // SAFETY: invariant 1: the slot is occupied, so `value` is
-        // initialized; the slot is made vacant right below, so the value is
-        // not read again.
+        // SAFETY: the slot was just checked to be occupied.
+        let value = unsafe { Self::vacate(slot, index, &mut self.free_head, &mut self.retired) };
+        self.len -= 1;
+        Some((generation, value))
+    }
+
+    /// Moves the value out of the occupied `slot` (at `index`) and makes the
+    /// slot vacant: linked at the head of the free list, or retired if its
+    /// generation is exhausted. The caller decrements `len`.
+    ///
+    /// # Safety
+    ///
+    /// * `slot` must be occupied.
+    #[inline]
+    unsafe fn vacate(
+        slot: &mut Slot<T>,
+        index: usize,
+        free_head: &mut u32,
+        retired: &mut usize,
+    ) -> T {
+        debug_assert!(slot.is_occupied());
+        let next = slot.generation.wrapping_add(1);
+        let link = if next == 0 { RETIRED } else { *free_head };
+        // SAFETY: 1. the caller promises the slot is occupied, so `value` is
+        // initialized (invariant 1); 2. the slot is made vacant right below,
+        // so the value is never read or dropped through the slot again.
         let value = unsafe { ManuallyDrop::take(&mut slot.payload.value) };
         *slot = Slot::vacant(next, link);
         if link == RETIRED {
-            self.retired += 1;
+            *retired += 1;
         } else {
-            self.free_head = index as u32;
+            *free_head = index as u32;
         }
-        self.len -= 1;
-        Some((generation, value))
+        value
     }
 
     /// Removes the value at `(index, generation)`, if that key is live.
     #[inline]
     pub(crate) fn remove(&mut self, index: u32, generation: u32) -> Option<T> {
-        match self.slots.get(index as usize) {
-            Some(slot) if slot.generation == generation && slot.is_occupied() => {
-                self.take(index as usize).map(|(_, value)| value)
+        let slot = self.slots.get_mut(index as usize)?;
+        if slot.generation != generation || !slot.is_occupied() {
+            return None;
+        }
+        // SAFETY: the slot was just checked to be occupied.
+        let value =
+            unsafe { Self::vacate(slot, index as usize, &mut self.free_head, &mut self.retired) };
+        self.len -= 1;
+        Some(value)
+    }
+
+    /// Keeps the values for which `keep(index, generation, &mut value)` is
+    /// true, in index order. A panic in `keep` or in a destructor leaves the
+    /// slab valid, with the values not yet visited still stored.
+    pub(crate) fn retain(&mut self, mut keep: impl FnMut(u32, u32, &mut T) -> bool) {
+        let mut left = self.len;
+        for (index, slot) in self.slots.iter_mut().enumerate() {
+            if left == 0 {
+                break;
             }
-            _ => None,
+            let generation = slot.generation;
+            let Some(value) = slot.value_mut() else {
+                continue;
+            };
+            left -= 1;
+            if !keep(index as u32, generation, value) {
+                // SAFETY: `value_mut` returned `Some`, so the slot is occupied.
+                let value =
+                    unsafe { Self::vacate(slot, index, &mut self.free_head, &mut self.retired) };
+                self.len -= 1;
+                drop(value);
+            }
         }
     }
 
@@ -420,6 +463,21 @@ impl<T> RawGenSlab<T> {
     }
 }
 
+/// Panics: every index is in use or retired.
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn out_of_slots(retired: usize) -> ! {
+    panic!("GenSlab::insert: no free slot left ({MAX_SLOTS} slots, {retired} retired)")
+}
+
+/// Panics: invariant 3 does not hold (a bug in this module).
+#[cold]
+#[inline(never)]
+fn broken_free_list(index: u32) -> ! {
+    unreachable!("GenSlab: free list points at occupied slot {index}")
+}
+
 impl<T> Drop for RawGenSlab<T> {
     fn drop(&mut self) {
         if mem::needs_drop::<T>() {
@@ -430,23 +488,25 @@ impl<T> Drop for RawGenSlab<T> {
 
 impl<T: Clone> Clone for RawGenSlab<T> {
     fn clone(&self) -> Self {
-        // Built slot by slot with `len` kept exact, so a panicking `clone`
-        // drops the values cloned so far.
+        // `len` is kept exact while the slots are cloned, so a panicking
+        // `clone` drops the values cloned so far.
         let mut out = RawGenSlab {
             slots: Vec::with_capacity(self.slots.len()),
             free_head: self.free_head,
             len: 0,
             retired: self.retired,
         };
-        for slot in &self.slots {
-            let copy = match (slot.value(), slot.link()) {
-                (Some(value), _) => Slot::occupied(slot.generation, value.clone()),
-                (None, Some(link)) => Slot::vacant(slot.generation, link),
-                (None, None) => unreachable!("a slot is occupied or vacant"),
-            };
-            out.len += usize::from(copy.is_occupied());
-            out.slots.push(copy);
-        }
+        let RawGenSlab { slots, len, .. } = &mut out;
+        slots.extend(self.slots.iter().map(|slot| match slot.value() {
+            Some(value) => {
+                let copy = Slot::occupied(slot.generation, value.clone());
+                *len += 1;
+                copy
+            }
+            // SAFETY: a slot that is not occupied is vacant, and a vacant
+            // slot's `next_free` is initialized (invariant 2).
+            None => Slot::vacant(slot.generation, unsafe { slot.payload.next_free }),
+        }));
         out
     }
 }

@@ -658,7 +658,7 @@ impl<T> Slab<T> {
         } else {
             let entry = &mut self.entries[key];
             let Entry::Vacant(next) = *entry else {
-                unreachable!("Slab: the vacant list points at an occupied entry {key}")
+                broken_vacant_list(key)
             };
             self.next = next;
             *entry = Entry::Occupied(val);
@@ -771,13 +771,17 @@ impl<T> Slab<T> {
     where
         F: FnMut(usize, &mut T) -> bool,
     {
-        for key in 0..self.entries.len() {
-            let keep = match &mut self.entries[key] {
-                Entry::Occupied(value) => f(key, value),
-                Entry::Vacant(_) => true,
+        for (key, entry) in self.entries.iter_mut().enumerate() {
+            let Entry::Occupied(value) = entry else {
+                continue;
             };
-            if !keep {
-                drop(self.try_remove(key));
+            if !f(key, value) {
+                // The slab is consistent before the value is dropped, so a
+                // panicking destructor leaves it valid.
+                let removed = mem::replace(entry, Entry::Vacant(self.next));
+                self.next = key;
+                self.len -= 1;
+                drop(removed);
             }
         }
     }
@@ -800,6 +804,13 @@ impl<T> Slab<T> {
         self.next = 0;
         Drain::new(self.entries.drain(..), len)
     }
+}
+
+/// Panics: the vacant list points at an occupied entry (a bug in this crate).
+#[cold]
+#[inline(never)]
+fn broken_vacant_list(key: usize) -> ! {
+    unreachable!("Slab: the vacant list points at occupied entry {key}")
 }
 
 impl<T: Clone> Clone for Slab<T> {

@@ -20,7 +20,7 @@ const FILL: usize = 1 << 20;
 const N: usize = 1 << 16;
 /// Slots for the whole-structure cases (`iterate_50`, `compact`, `retain`).
 const SMALL: usize = 1 << 12;
-/// Removals, then inserts, per churn phase.
+/// Removals, then inserts, per churn op.
 const CHURN: usize = 1024;
 
 /// Fixed-seed xorshift: the same sequence on both sides.
@@ -109,47 +109,41 @@ macro_rules! slab_bodies {
                 })
             }
 
-            /// Op: `remove` of a random live key; after `N` removals the
-            /// slab is refilled (the refill is part of the timing, alike on
-            /// both sides).
+            /// Op: fill an emptied slab with `SMALL` values, then `remove`
+            /// all of them in random order.
             pub(super) fn random_remove() -> Runner {
-                let mut s = Slab::with_capacity(N);
-                let order = Rng::new().permutation(N);
-                let mut at = N;
+                let mut s = Slab::with_capacity(SMALL);
+                let order = Rng::new().permutation(SMALL);
                 runner(move |n| {
                     let mut sum = 0u64;
                     for _ in 0..n {
-                        if at == N {
-                            s.clear();
-                            for i in 0..N {
-                                s.insert(i as u64);
-                            }
-                            at = 0;
+                        s.clear();
+                        for i in 0..SMALL {
+                            s.insert(i as u64);
                         }
-                        sum += s.remove(black_box(order[at]));
-                        at += 1;
+                        for &k in &order {
+                            sum += s.remove(black_box(k));
+                        }
                     }
                     sum
                 })
             }
 
-            /// Op: one step of churn over `N` values: `CHURN` removals of
-            /// random live keys, then `CHURN` inserts into the scattered
-            /// free list, alternating.
+            /// Op: over `N` values, remove `CHURN` random live keys, then
+            /// insert `CHURN` values into the scattered free list.
             pub(super) fn churn() -> Runner {
                 let mut s = Slab::with_capacity(N);
                 let mut live: Vec<usize> = (0..N).map(|i| s.insert(i as u64)).collect();
                 let mut rng = Rng::new();
-                let mut step = 0;
                 runner(move |n| {
                     for _ in 0..n {
-                        if (step / CHURN) % 2 == 0 {
+                        for _ in 0..CHURN {
                             let k = live.swap_remove(rng.below(live.len()));
                             black_box(s.remove(k));
-                        } else {
-                            live.push(s.insert(step as u64));
                         }
-                        step += 1;
+                        for i in 0..CHURN {
+                            live.push(s.insert(i as u64));
+                        }
                     }
                 })
             }
@@ -307,47 +301,42 @@ macro_rules! gen_bodies {
                 })
             }
 
-            /// Op: `remove` of a random live key; after `N` removals the map
-            /// is refilled (the refill is part of the timing, alike on both
-            /// sides).
+            /// Op: fill an emptied map with `SMALL` values, then `remove`
+            /// all of them in random order.
             pub(super) fn random_remove() -> Runner {
-                let mut s = $map::with_capacity(N);
-                let order = Rng::new().permutation(N);
-                let mut keys = Vec::with_capacity(N);
-                let mut at = N;
+                let mut s = $map::with_capacity(SMALL);
+                let order = Rng::new().permutation(SMALL);
+                let mut keys = Vec::with_capacity(SMALL);
                 runner(move |n| {
                     let mut sum = 0u64;
                     for _ in 0..n {
-                        if at == N {
-                            s.clear();
-                            keys.clear();
-                            for i in 0..N {
-                                keys.push(s.insert(i as u64));
-                            }
-                            at = 0;
+                        s.clear();
+                        keys.clear();
+                        for i in 0..SMALL {
+                            keys.push(s.insert(i as u64));
                         }
-                        sum += s.remove(black_box(keys[order[at]])).unwrap_or(0);
-                        at += 1;
+                        for &i in &order {
+                            sum += s.remove(black_box(keys[i])).unwrap_or(0);
+                        }
                     }
                     sum
                 })
             }
 
-            /// Op: one step of churn over `N` values: `CHURN` removals of
-            /// random live keys, then `CHURN` inserts, alternating.
+            /// Op: over `N` values, remove `CHURN` random live keys, then
+            /// insert `CHURN` values.
             pub(super) fn churn() -> Runner {
                 let (mut s, mut live) = full(N);
                 let mut rng = Rng::new();
-                let mut step = 0;
                 runner(move |n| {
                     for _ in 0..n {
-                        if (step / CHURN) % 2 == 0 {
+                        for _ in 0..CHURN {
                             let k = live.swap_remove(rng.below(live.len()));
                             black_box(s.remove(k));
-                        } else {
-                            live.push(s.insert(step as u64));
                         }
-                        step += 1;
+                        for i in 0..CHURN {
+                            live.push(s.insert(i as u64));
+                        }
                     }
                 })
             }

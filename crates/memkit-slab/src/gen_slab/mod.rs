@@ -329,19 +329,8 @@ impl<T> GenSlab<T> {
     where
         F: FnMut(GenKey, &mut T) -> bool,
     {
-        let mut left = self.raw.len();
-        let mut at = 0;
-        while left > 0 {
-            let slot = &mut self.raw.slots_mut()[at];
-            let generation = slot.generation();
-            if let Some(value) = slot.value_mut() {
-                left -= 1;
-                if !f(key(at as u32, generation), value) {
-                    drop(self.raw.take(at));
-                }
-            }
-            at += 1;
-        }
+        self.raw
+            .retain(|index, generation, value| f(key(index, generation), value));
     }
 
     /// Removes every value, yielding `(key, value)` in index order. Every
