@@ -313,16 +313,11 @@ impl<T> RawGenSlab<T> {
     /// true, in index order. A panic in `keep` or in a destructor leaves the
     /// slab valid, with the values not yet visited still stored.
     pub(crate) fn retain(&mut self, mut keep: impl FnMut(u32, u32, &mut T) -> bool) {
-        let mut left = self.len;
         for (index, slot) in self.slots.iter_mut().enumerate() {
-            if left == 0 {
-                break;
-            }
             let generation = slot.generation;
             let Some(value) = slot.value_mut() else {
                 continue;
             };
-            left -= 1;
             if !keep(index as u32, generation, value) {
                 // SAFETY: `value_mut` returned `Some`, so the slot is occupied.
                 let value =
@@ -488,25 +483,38 @@ impl<T> Drop for RawGenSlab<T> {
 
 impl<T: Clone> Clone for RawGenSlab<T> {
     fn clone(&self) -> Self {
-        // `len` is kept exact while the slots are cloned, so a panicking
-        // `clone` drops the values cloned so far.
-        let mut out = RawGenSlab {
+        /// If a `clone` panics, counts the values cloned so far, so that
+        /// dropping the partial copy drops exactly those.
+        struct Recount<T>(RawGenSlab<T>);
+        impl<T> Drop for Recount<T> {
+            fn drop(&mut self) {
+                self.0.len = self.0.slots.iter().filter(|s| s.is_occupied()).count();
+            }
+        }
+
+        let mut out = Recount(RawGenSlab {
             slots: Vec::with_capacity(self.slots.len()),
             free_head: self.free_head,
             len: 0,
             retired: self.retired,
-        };
-        let RawGenSlab { slots, len, .. } = &mut out;
-        slots.extend(self.slots.iter().map(|slot| match slot.value() {
-            Some(value) => {
-                let copy = Slot::occupied(slot.generation, value.clone());
-                *len += 1;
-                copy
-            }
-            // SAFETY: a slot that is not occupied is vacant, and a vacant
-            // slot's `next_free` is initialized (invariant 2).
-            None => Slot::vacant(slot.generation, unsafe { slot.payload.next_free }),
-        }));
-        out
+        });
+        out.0
+            .slots
+            .extend(self.slots.iter().map(|slot| match slot.value() {
+                Some(value) => Slot::occupied(slot.generation, value.clone()),
+                // SAFETY: a slot that is not occupied is vacant, and a vacant
+                // slot's `next_free` is initialized (invariant 2).
+                None => Slot::vacant(slot.generation, unsafe { slot.payload.next_free }),
+            }));
+        // Every slot is copied: take the slab out of the guard with the
+        // source's count.
+        let slots = mem::take(&mut out.0.slots);
+        mem::forget(out);
+        RawGenSlab {
+            slots,
+            free_head: self.free_head,
+            len: self.len,
+            retired: self.retired,
+        }
     }
 }

@@ -240,9 +240,11 @@ impl<T> Slab<T> {
             }
         }
 
+        // Until `compact` returns, a panic can only come from `rekey`, with
+        // a value popped off the end and not yet put back.
         let mut restore = Restore {
             slab: self,
-            in_flight: false,
+            in_flight: true,
         };
         let mut low = 0;
         while restore.slab.entries.len() > restore.slab.len {
@@ -254,10 +256,8 @@ impl<T> Slab<T> {
                 low += 1;
             }
             let from = entries.len();
-            restore.in_flight = true;
-            let moved = rekey(&mut value, from, low);
-            restore.in_flight = false;
-            if !moved {
+            if !rekey(&mut value, from, low) {
+                restore.in_flight = false;
                 restore.slab.entries.push(Entry::Occupied(value));
                 restore.slab.entries.shrink_to_fit();
                 return; // `restore` relinks the vacant list.
