@@ -195,3 +195,80 @@ fn gen_slab_remove_returns_the_bomb_intact() {
     drop(s);
     all_once();
 }
+
+/// Clones into a `D`; the clone of id `BOMB` panics.
+#[derive(Debug)]
+struct C {
+    id: usize,
+}
+
+impl Clone for C {
+    fn clone(&self) -> Self {
+        assert!(self.id != BOMB, "C::clone: boom");
+        C { id: self.id }
+    }
+}
+
+thread_local! {
+    static C_DROPS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for C {
+    fn drop(&mut self) {
+        C_DROPS.with(|d| d.borrow_mut()[self.id] += 1);
+    }
+}
+
+#[test]
+fn gen_slab_clone_panic_drops_the_partial_copy() {
+    C_DROPS.with(|d| *d.borrow_mut() = vec![0; N]);
+    let mut s = GenSlab::new();
+    let keys: Vec<GenKey> = (0..N).map(|id| s.insert(C { id })).collect();
+    s.remove(keys[1]); // one vacant slot before the bomb
+    panics(|| drop(s.clone()));
+    // The clones made before the bomb (ids 0, 2, 3) were dropped once each;
+    // id 1 was removed above.
+    let drops = C_DROPS.with(|d| d.borrow().clone());
+    let mut expected = vec![0; N];
+    expected[0] = 1;
+    expected[1] = 1;
+    expected[2] = 1;
+    expected[3] = 1;
+    assert_eq!(drops, expected);
+    assert_eq!(s.len(), N - 1);
+    drop(s);
+    let drops = C_DROPS.with(|d| d.borrow().clone());
+    let mut expected = vec![1; N];
+    expected[0] = 2;
+    expected[2] = 2;
+    expected[3] = 2;
+    assert_eq!(drops, expected);
+}
+
+#[test]
+fn retain_predicate_panic_keeps_the_rest() {
+    let mut s = slab();
+    panics(|| {
+        s.retain(|k, _| {
+            assert!(k != 3, "predicate");
+            false
+        })
+    });
+    // Keys 0..3 were removed; 3 and above stay.
+    assert_eq!(drops().iter().sum::<usize>(), 3);
+    assert_eq!(s.len(), N - 3);
+    panics(|| drop(s));
+    all_once();
+
+    let (mut g, keys) = gen_slab();
+    panics(|| {
+        g.retain(|k, _| {
+            assert!(k != keys[3], "predicate");
+            false
+        })
+    });
+    assert_eq!(drops().iter().sum::<usize>(), 3);
+    assert!(keys[3..].iter().all(|k| g.contains(*k)));
+    panics(|| drop(g));
+    all_once();
+}
