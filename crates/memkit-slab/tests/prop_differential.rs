@@ -52,7 +52,7 @@ fn quiet<R>(f: impl FnOnce() -> R) -> Option<R> {
     r.ok()
 }
 
-const MAX_OPS: usize = if cfg!(miri) { 40 } else { 300 };
+const MAX_OPS: usize = if cfg!(miri) { 24 } else { 300 };
 
 // ---------------------------------------------------------------------------
 // Slab
