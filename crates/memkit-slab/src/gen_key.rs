@@ -7,7 +7,9 @@ use core::num::NonZeroU32;
 ///
 /// A slot's generation grows every time its value is removed, so a key to a
 /// removed value never matches again, even when the slot holds a new value.
-/// Generations of stored values are odd.
+/// The generations of stored values are odd, and so is every `GenKey`'s:
+/// [`new`](Self::new) and [`from_bits`](Self::from_bits) refuse even ones.
+/// `GenSlab` relies on this to check a key with one comparison.
 ///
 /// `GenKey` is 8 bytes, and so is `Option<GenKey>`. Keys order by index,
 /// then generation.
@@ -33,8 +35,9 @@ const _: () = assert!(size_of::<GenKey>() == 8);
 const _: () = assert!(size_of::<Option<GenKey>>() == 8);
 
 impl GenKey {
-    /// A key from its parts. Keys made up this way find a value only if the
-    /// slab holds one at `index` with exactly this `generation`.
+    /// A key from its parts; `None` if `generation` is even (no stored
+    /// value has an even generation). A key made up this way finds a value
+    /// only if the slab holds one at `index` with exactly this `generation`.
     ///
     /// # Examples
     ///
@@ -42,12 +45,17 @@ impl GenKey {
     /// use core::num::NonZeroU32;
     /// use memkit_slab::GenKey;
     ///
-    /// let key = GenKey::new(3, NonZeroU32::new(1).unwrap());
+    /// let key = GenKey::new(3, NonZeroU32::new(1).unwrap()).unwrap();
     /// assert_eq!((key.index(), key.generation().get()), (3, 1));
+    /// assert_eq!(GenKey::new(3, NonZeroU32::new(2).unwrap()), None);
     /// ```
     #[must_use]
-    pub const fn new(index: u32, generation: NonZeroU32) -> Self {
-        GenKey { index, generation }
+    pub const fn new(index: u32, generation: NonZeroU32) -> Option<Self> {
+        if generation.get() & 1 == 1 {
+            Some(GenKey { index, generation })
+        } else {
+            None
+        }
     }
 
     /// The slot index.
@@ -92,7 +100,7 @@ impl GenKey {
     }
 
     /// The key whose [`to_bits`](Self::to_bits) is `bits`; `None` if the
-    /// generation bits are zero.
+    /// generation bits are zero or even, which no key has.
     ///
     /// # Examples
     ///
@@ -100,15 +108,13 @@ impl GenKey {
     /// use memkit_slab::GenKey;
     ///
     /// assert_eq!(GenKey::from_bits(7), None);
+    /// assert_eq!(GenKey::from_bits((2 << 32) | 7), None);
     /// assert_eq!(GenKey::from_bits((1 << 32) | 7).unwrap().index(), 7);
     /// ```
     #[must_use]
     pub const fn from_bits(bits: u64) -> Option<Self> {
         match NonZeroU32::new((bits >> 32) as u32) {
-            Some(generation) => Some(GenKey {
-                index: bits as u32,
-                generation,
-            }),
+            Some(generation) => GenKey::new(bits as u32, generation),
             None => None,
         }
     }

@@ -31,9 +31,17 @@
 //! From 1 and 4: a `(index, generation)` pair matches a value only while
 //! that exact value is stored; once removed, no later value has that
 //! generation at that index.
+//!
+//! Outside the slab:
+//!
+//! 6. Every [`GenKey`] has an odd generation (its constructors in
+//!    `gen_key.rs` refuse even ones). So a slot whose generation equals a
+//!    key's is occupied (invariant 1), and one comparison checks a key.
 
 use alloc::vec::Vec;
 use core::mem::{self, ManuallyDrop};
+
+use crate::gen_key::GenKey;
 
 /// End of the free list.
 pub(crate) const END: u32 = u32::MAX;
@@ -196,24 +204,31 @@ impl<T> RawGenSlab<T> {
         }
     }
 
+    /// The value at `key`, if `key` is live.
     #[inline]
-    pub(crate) fn get(&self, index: u32, generation: u32) -> Option<&T> {
-        let slot = self.slots.get(index as usize)?;
-        if slot.generation == generation {
-            slot.value()
-        } else {
-            None
+    pub(crate) fn get(&self, key: GenKey) -> Option<&T> {
+        let slot = self.slots.get(key.index() as usize)?;
+        if slot.generation != key.generation().get() {
+            return None;
         }
+        debug_assert!(slot.is_occupied());
+        // SAFETY: the slot's generation equals the key's, which is odd
+        // (invariant 6), so the slot is occupied and `value` initialized
+        // (invariant 1).
+        Some(unsafe { &slot.payload.value })
     }
 
+    /// The value at `key`, mutably, if `key` is live.
     #[inline]
-    pub(crate) fn get_mut(&mut self, index: u32, generation: u32) -> Option<&mut T> {
-        let slot = self.slots.get_mut(index as usize)?;
-        if slot.generation == generation {
-            slot.value_mut()
-        } else {
-            None
+    pub(crate) fn get_mut(&mut self, key: GenKey) -> Option<&mut T> {
+        let slot = self.slots.get_mut(key.index() as usize)?;
+        if slot.generation != key.generation().get() {
+            return None;
         }
+        debug_assert!(slot.is_occupied());
+        // SAFETY: as in `get`: equal to an odd key generation means occupied
+        // (invariants 6 and 1).
+        Some(unsafe { &mut slot.payload.value })
     }
 
     /// Stores `value` in the most recently freed slot, or a new one.
@@ -226,10 +241,14 @@ impl<T> RawGenSlab<T> {
         if index == END {
             return self.push(value);
         }
-        let slot = &mut self.slots[index as usize];
-        let Some(next) = slot.link() else {
-            broken_free_list(index)
-        };
+        debug_assert!((index as usize) < self.slots.len());
+        // SAFETY: `free_head` is not `END`, so it is the index of a vacant
+        // slot on the free list (invariant 3), hence in bounds.
+        let slot = unsafe { self.slots.get_unchecked_mut(index as usize) };
+        debug_assert!(!slot.is_occupied());
+        // SAFETY: the slot is vacant (invariant 3), so its `next_free` is
+        // initialized (invariant 2).
+        let next = unsafe { slot.payload.next_free };
         // Vacant generations are even and below `u32::MAX` (invariant 4),
         // so this cannot overflow and gives an odd generation.
         let generation = slot.generation + 1;
@@ -295,16 +314,17 @@ impl<T> RawGenSlab<T> {
         value
     }
 
-    /// Removes the value at `(index, generation)`, if that key is live.
+    /// Removes the value at `key`, if `key` is live.
     #[inline]
-    pub(crate) fn remove(&mut self, index: u32, generation: u32) -> Option<T> {
-        let slot = self.slots.get_mut(index as usize)?;
-        if slot.generation != generation || !slot.is_occupied() {
+    pub(crate) fn remove(&mut self, key: GenKey) -> Option<T> {
+        let index = key.index() as usize;
+        let slot = self.slots.get_mut(index)?;
+        if slot.generation != key.generation().get() {
             return None;
         }
-        // SAFETY: the slot was just checked to be occupied.
-        let value =
-            unsafe { Self::vacate(slot, index as usize, &mut self.free_head, &mut self.retired) };
+        // SAFETY: equal to an odd key generation means occupied (invariants
+        // 6 and 1).
+        let value = unsafe { Self::vacate(slot, index, &mut self.free_head, &mut self.retired) };
         self.len -= 1;
         Some(value)
     }
@@ -330,11 +350,9 @@ impl<T> RawGenSlab<T> {
 
     /// Stores `value` at `(index, generation)`; returns the value the slot
     /// held, if any. See `GenSlab::insert_at` for the panics.
-    pub(crate) fn insert_at(&mut self, index: u32, generation: u32, value: T) -> Option<T> {
-        assert!(
-            generation & 1 == 1,
-            "GenSlab::insert_at: generation {generation} is even; stored values have odd generations"
-        );
+    pub(crate) fn insert_at(&mut self, key: GenKey, value: T) -> Option<T> {
+        let (index, generation) = (key.index(), key.generation().get());
+        debug_assert!(generation & 1 == 1, "invariant 6");
         let at = index as usize;
         assert!(
             at < MAX_SLOTS,
@@ -464,13 +482,6 @@ impl<T> RawGenSlab<T> {
 #[track_caller]
 fn out_of_slots(retired: usize) -> ! {
     panic!("GenSlab::insert: no free slot left ({MAX_SLOTS} slots, {retired} retired)")
-}
-
-/// Panics: invariant 3 does not hold (a bug in this module).
-#[cold]
-#[inline(never)]
-fn broken_free_list(index: u32) -> ! {
-    unreachable!("GenSlab: free list points at occupied slot {index}")
 }
 
 impl<T> Drop for RawGenSlab<T> {

@@ -62,7 +62,7 @@ impl<'de> Deserialize<'de> for GenKey {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let bits = u64::deserialize(deserializer)?;
         GenKey::from_bits(bits)
-            .ok_or_else(|| de::Error::custom("GenKey: the generation bits are zero"))
+            .ok_or_else(|| de::Error::custom("GenKey: the generation bits are zero or even"))
     }
 }
 

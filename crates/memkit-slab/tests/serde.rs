@@ -72,7 +72,7 @@ fn gen_key_is_its_bits() {
     assert_tokens(&k, &[Token::U64((3 << 32) | 9)]);
     serde_test::assert_de_tokens_error::<GenKey>(
         &[Token::U64(9)],
-        "GenKey: the generation bits are zero",
+        "GenKey: the generation bits are zero or even",
     );
 }
 

@@ -175,7 +175,6 @@ impl<T> GenSlab<T> {
     /// When storing the value would bring a dead key back, or break the
     /// key layout:
     ///
-    /// * `key.generation()` is even (stored values have odd generations);
     /// * it is older than the slot's current generation;
     /// * the slot is retired;
     /// * `key.index()` is `u32::MAX - 1` or more.
@@ -187,14 +186,13 @@ impl<T> GenSlab<T> {
     /// use memkit_slab::{GenKey, GenSlab};
     ///
     /// let mut slab = GenSlab::new();
-    /// let key = GenKey::new(2, NonZeroU32::new(7).unwrap());
+    /// let key = GenKey::new(2, NonZeroU32::new(7).unwrap()).unwrap();
     /// assert_eq!(slab.insert_at(key, 'x'), None);
     /// assert_eq!(slab[key], 'x');
     /// assert_eq!(slab.len(), 1);
     /// ```
     pub fn insert_at(&mut self, key: GenKey, value: T) -> Option<T> {
-        self.raw
-            .insert_at(key.index(), key.generation().get(), value)
+        self.raw.insert_at(key, value)
     }
 
     /// The value at `key`, if `key` is live.
@@ -210,7 +208,7 @@ impl<T> GenSlab<T> {
     /// ```
     #[inline]
     pub fn get(&self, key: GenKey) -> Option<&T> {
-        self.raw.get(key.index(), key.generation().get())
+        self.raw.get(key)
     }
 
     /// The value at `key`, mutably, if `key` is live.
@@ -225,7 +223,7 @@ impl<T> GenSlab<T> {
     /// ```
     #[inline]
     pub fn get_mut(&mut self, key: GenKey) -> Option<&mut T> {
-        self.raw.get_mut(key.index(), key.generation().get())
+        self.raw.get_mut(key)
     }
 
     /// The values at `N` keys, mutably; `None` unless every key is live and
@@ -274,7 +272,7 @@ impl<T> GenSlab<T> {
     /// ```
     #[inline]
     pub fn remove(&mut self, key: GenKey) -> Option<T> {
-        self.raw.remove(key.index(), key.generation().get())
+        self.raw.remove(key)
     }
 
     /// Whether `key` is live.
@@ -385,7 +383,10 @@ impl<T> GenSlab<T> {
 #[inline]
 pub(crate) fn key(index: u32, generation: u32) -> GenKey {
     match NonZeroU32::new(generation) {
-        Some(generation) => GenKey::new(index, generation),
+        Some(generation) => match GenKey::new(index, generation) {
+            Some(key) => key,
+            None => unreachable!("stored values have odd generations"),
+        },
         None => unreachable!("stored values have odd generations"),
     }
 }
