@@ -6,6 +6,7 @@
 use crate::harness::Case;
 
 mod bytes;
+mod slab;
 mod std_ptr;
 
 /// Every case, in report order.
@@ -13,6 +14,7 @@ pub(crate) fn all() -> Vec<Case> {
     let mut cases = Vec::new();
     cases.extend(std_ptr::cases());
     cases.extend(bytes::cases());
+    cases.extend(slab::cases());
     cases
 }
 

@@ -1,0 +1,506 @@
+//! Differential property tests.
+//!
+//! * `Slab`: random operation sequences run against memkit's `Slab`,
+//!   `slab` 0.4.12 and a `HashMap` model. Keys (hence the free-list order),
+//!   values, `len` and the next vacant key must agree after every step.
+//! * `GenSlab`: the same against `slotmap::SlotMap` and a model that
+//!   remembers every dead key: a dead key must stay dead forever.
+//!
+//! # Case count
+//!
+//! `ProptestConfig::default()` reads `PROPTEST_CASES`; only when it is unset
+//! does this file choose 256 cases (4 under Miri). Failure persistence is
+//! off under Miri. Sequences are shorter under Miri.
+
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
+
+use memkit_slab::{GenKey, GenSlab, GetDisjointMutError, Slab};
+use proptest::prelude::*;
+
+fn config() -> ProptestConfig {
+    let mut config = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = if cfg!(miri) { 4 } else { 256 };
+    }
+    if cfg!(miri) {
+        config.failure_persistence = None;
+    }
+    config
+}
+
+thread_local! {
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f`, catching a panic without printing it. `None` if it panicked.
+fn quiet<R>(f: impl FnOnce() -> R) -> Option<R> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                default(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let r = catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    r.ok()
+}
+
+const MAX_OPS: usize = if cfg!(miri) { 24 } else { 300 };
+
+// ---------------------------------------------------------------------------
+// Slab
+
+#[derive(Debug, Clone)]
+enum Op {
+    Insert(u32),
+    VacantEntry(u32),
+    /// Remove the value at a key picked by the selector (may be vacant or
+    /// out of range: then `try_remove` must return `None` on both).
+    TryRemove(usize),
+    /// Remove a live key (picked among live keys).
+    Remove(usize),
+    Get(usize),
+    GetMut(usize, u32),
+    Get2Mut(usize, usize),
+    Disjoint([usize; 3]),
+    Retain(u32),
+    Compact(u8),
+    ShrinkToFit,
+    Clear,
+    Drain(u8),
+    Reserve(u8),
+    ReserveExact(u8),
+    Clone,
+    Rebuild,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        6 => any::<u32>().prop_map(Op::Insert),
+        2 => any::<u32>().prop_map(Op::VacantEntry),
+        2 => any::<usize>().prop_map(Op::TryRemove),
+        4 => any::<usize>().prop_map(Op::Remove),
+        2 => any::<usize>().prop_map(Op::Get),
+        1 => (any::<usize>(), any::<u32>()).prop_map(|(k, v)| Op::GetMut(k, v)),
+        1 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Op::Get2Mut(a, b)),
+        1 => any::<[usize; 3]>().prop_map(Op::Disjoint),
+        1 => (2u32..6).prop_map(Op::Retain),
+        1 => any::<u8>().prop_map(Op::Compact),
+        1 => Just(Op::ShrinkToFit),
+        1 => Just(Op::Clear),
+        1 => any::<u8>().prop_map(Op::Drain),
+        1 => any::<u8>().prop_map(Op::Reserve),
+        1 => any::<u8>().prop_map(Op::ReserveExact),
+        1 => Just(Op::Clone),
+        1 => Just(Op::Rebuild),
+    ]
+}
+
+/// A key near the used range: in range (live or vacant) or just past it.
+fn near(selector: usize, ours: &Slab<u32>, theirs: &slab::Slab<u32>) -> usize {
+    let span = theirs.capacity().max(ours.len()) + 3;
+    selector % span
+}
+
+fn map_err(e: slab::GetDisjointMutError) -> GetDisjointMutError {
+    match e {
+        slab::GetDisjointMutError::IndexVacant => GetDisjointMutError::IndexVacant,
+        slab::GetDisjointMutError::IndexOutOfBounds => GetDisjointMutError::IndexOutOfBounds,
+        slab::GetDisjointMutError::OverlappingIndices => GetDisjointMutError::OverlappingIndices,
+    }
+}
+
+fn check_slab(
+    ours: &Slab<u32>,
+    theirs: &slab::Slab<u32>,
+    model: &HashMap<usize, u32>,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(ours.len(), theirs.len());
+    prop_assert_eq!(ours.len(), model.len());
+    prop_assert_eq!(ours.vacant_key(), theirs.vacant_key());
+    let a: Vec<(usize, u32)> = ours.iter().map(|(k, v)| (k, *v)).collect();
+    let b: Vec<(usize, u32)> = theirs.iter().map(|(k, v)| (k, *v)).collect();
+    prop_assert_eq!(&a, &b);
+    let mut m: Vec<(usize, u32)> = model.iter().map(|(k, v)| (*k, *v)).collect();
+    m.sort_unstable();
+    prop_assert_eq!(&a, &m);
+    let back: Vec<usize> = ours.iter().rev().map(|(k, _)| k).collect();
+    prop_assert!(back.iter().rev().eq(a.iter().map(|(k, _)| k)));
+    Ok(())
+}
+
+fn run_slab(ops: Vec<Op>) -> Result<(), TestCaseError> {
+    let mut ours = Slab::new();
+    let mut theirs = slab::Slab::new();
+    let mut model = HashMap::new();
+    for op in ops {
+        match op {
+            Op::Insert(v) => {
+                let k = ours.insert(v);
+                prop_assert_eq!(k, theirs.insert(v));
+                prop_assert!(model.insert(k, v).is_none());
+            }
+            Op::VacantEntry(v) => {
+                let e = ours.vacant_entry();
+                let k = e.key();
+                prop_assert_eq!(*e.insert(v), v);
+                let e = theirs.vacant_entry();
+                prop_assert_eq!(k, e.key());
+                e.insert(v);
+                model.insert(k, v);
+            }
+            Op::TryRemove(sel) => {
+                let k = near(sel, &ours, &theirs);
+                let r = ours.try_remove(k);
+                prop_assert_eq!(r, theirs.try_remove(k));
+                prop_assert_eq!(r, model.remove(&k));
+            }
+            Op::Remove(sel) => {
+                if model.is_empty() {
+                    continue;
+                }
+                let mut keys: Vec<usize> = model.keys().copied().collect();
+                keys.sort_unstable();
+                let k = keys[sel % keys.len()];
+                let r = ours.remove(k);
+                prop_assert_eq!(r, theirs.remove(k));
+                prop_assert_eq!(Some(r), model.remove(&k));
+            }
+            Op::Get(sel) => {
+                let k = near(sel, &ours, &theirs);
+                prop_assert_eq!(ours.get(k), theirs.get(k));
+                prop_assert_eq!(ours.get(k), model.get(&k));
+                prop_assert_eq!(ours.contains(k), model.contains_key(&k));
+            }
+            Op::GetMut(sel, v) => {
+                let k = near(sel, &ours, &theirs);
+                if let Some(x) = ours.get_mut(k) {
+                    *x = v;
+                    *theirs.get_mut(k).unwrap() = v;
+                    model.insert(k, v);
+                } else {
+                    prop_assert!(theirs.get_mut(k).is_none());
+                }
+            }
+            Op::Get2Mut(a, b) => {
+                let (a, b) = (near(a, &ours, &theirs), near(b, &ours, &theirs));
+                if a == b {
+                    continue;
+                }
+                let x = ours.get2_mut(a, b).map(|(x, y)| (*x, *y));
+                // slab 0.4.12 panics ("mid > len") when the larger key lies
+                // past its entries; its docs (and memkit) say `None`.
+                match quiet(|| theirs.get2_mut(a, b).map(|(x, y)| (*x, *y))) {
+                    Some(y) => prop_assert_eq!(x, y),
+                    None => prop_assert!(x.is_none() && !ours.contains(a.max(b))),
+                }
+                if let Some((x, y)) = ours.get2_mut(a, b) {
+                    std::mem::swap(x, y);
+                    let (x, y) = theirs.get2_mut(a, b).unwrap();
+                    std::mem::swap(x, y);
+                    let (va, vb) = (model[&a], model[&b]);
+                    model.insert(a, vb);
+                    model.insert(b, va);
+                }
+            }
+            Op::Disjoint(keys) => {
+                let keys = keys.map(|s| near(s, &ours, &theirs));
+                let x = ours.get_disjoint_mut(keys).map(|r| r.map(|v| *v));
+                let y = theirs
+                    .get_disjoint_mut(keys)
+                    .map(|r| r.map(|v| *v))
+                    .map_err(map_err);
+                prop_assert_eq!(x, y);
+            }
+            Op::Retain(m) => {
+                let mut seen_a = Vec::new();
+                ours.retain(|k, v| {
+                    seen_a.push(k);
+                    *v % m != 0
+                });
+                let mut seen_b = Vec::new();
+                theirs.retain(|k, v| {
+                    seen_b.push(k);
+                    *v % m != 0
+                });
+                prop_assert_eq!(seen_a, seen_b);
+                model.retain(|_, v| *v % m != 0);
+            }
+            Op::Compact(stop) => {
+                let mut moves_a = Vec::new();
+                ours.compact(|v, from, to| {
+                    moves_a.push((*v, from, to));
+                    moves_a.len() != usize::from(stop)
+                });
+                let mut moves_b = Vec::new();
+                theirs.compact(|v, from, to| {
+                    moves_b.push((*v, from, to));
+                    moves_b.len() != usize::from(stop)
+                });
+                prop_assert_eq!(&moves_a, &moves_b);
+                for (i, (v, from, to)) in moves_a.iter().enumerate() {
+                    if i + 1 != usize::from(stop) {
+                        prop_assert_eq!(model.remove(from), Some(*v));
+                        model.insert(*to, *v);
+                    }
+                }
+            }
+            Op::ShrinkToFit => {
+                ours.shrink_to_fit();
+                theirs.shrink_to_fit();
+                prop_assert!(ours.capacity() >= ours.len());
+            }
+            Op::Clear => {
+                ours.clear();
+                theirs.clear();
+                model.clear();
+            }
+            Op::Drain(take) => {
+                let mut a = ours.drain();
+                let mut b = theirs.drain();
+                prop_assert_eq!(a.len(), b.len());
+                for _ in 0..take % 4 {
+                    prop_assert_eq!(a.next(), b.next());
+                    prop_assert_eq!(a.next_back(), b.next_back());
+                }
+                drop((a, b));
+                model.clear();
+            }
+            Op::Reserve(n) => {
+                ours.reserve(n.into());
+                theirs.reserve(n.into());
+                prop_assert!(ours.capacity() - ours.len() >= usize::from(n));
+            }
+            Op::ReserveExact(n) => {
+                ours.reserve_exact(n.into());
+                theirs.reserve_exact(n.into());
+                prop_assert!(ours.capacity() - ours.len() >= usize::from(n));
+            }
+            Op::Clone => {
+                ours = ours.clone();
+                theirs = theirs.clone();
+            }
+            Op::Rebuild => {
+                // Through `FromIterator`, in reverse key order.
+                ours = ours.iter().rev().map(|(k, v)| (k, *v)).collect();
+                theirs = theirs.iter().rev().map(|(k, v)| (k, *v)).collect();
+            }
+        }
+        check_slab(&ours, &theirs, &model)?;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn slab_agrees_with_slab_and_model(ops in prop::collection::vec(op(), 0..MAX_OPS)) {
+        run_slab(ops)?;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// GenSlab
+
+#[derive(Debug, Clone)]
+enum GenOp {
+    Insert(u32),
+    /// Remove a key picked among every key ever issued (live or dead).
+    Remove(usize),
+    /// Look a key up (live or dead).
+    Get(usize),
+    GetMut(usize, u32),
+    Disjoint([usize; 2]),
+    Retain(u32),
+    Clear,
+    Drain(u8),
+    Reserve(u8),
+    Clone,
+}
+
+fn gen_op() -> impl Strategy<Value = GenOp> {
+    prop_oneof![
+        8 => any::<u32>().prop_map(GenOp::Insert),
+        5 => any::<usize>().prop_map(GenOp::Remove),
+        3 => any::<usize>().prop_map(GenOp::Get),
+        1 => (any::<usize>(), any::<u32>()).prop_map(|(k, v)| GenOp::GetMut(k, v)),
+        1 => any::<[usize; 2]>().prop_map(GenOp::Disjoint),
+        1 => (2u32..6).prop_map(GenOp::Retain),
+        1 => Just(GenOp::Clear),
+        1 => any::<u8>().prop_map(GenOp::Drain),
+        1 => any::<u8>().prop_map(GenOp::Reserve),
+        1 => Just(GenOp::Clone),
+    ]
+}
+
+/// Every key ever issued, with its slotmap twin.
+struct Keys {
+    all: Vec<(GenKey, slotmap::DefaultKey)>,
+    twin: HashMap<GenKey, slotmap::DefaultKey>,
+    live: HashMap<GenKey, u32>,
+    dead: HashSet<GenKey>,
+}
+
+impl Keys {
+    fn pick(&self, sel: usize) -> Option<(GenKey, slotmap::DefaultKey)> {
+        (!self.all.is_empty()).then(|| self.all[sel % self.all.len()])
+    }
+
+    fn kill(&mut self, k: GenKey) {
+        self.live.remove(&k);
+        self.dead.insert(k);
+    }
+}
+
+fn check_gen(
+    ours: &GenSlab<u32>,
+    theirs: &slotmap::SlotMap<slotmap::DefaultKey, u32>,
+    keys: &Keys,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(ours.len(), theirs.len());
+    prop_assert_eq!(ours.len(), keys.live.len());
+    for k in &keys.dead {
+        prop_assert!(!ours.contains(*k), "dead key {:?} is live again", k);
+        prop_assert_eq!(ours.get(*k), None);
+        prop_assert!(!theirs.contains_key(keys.twin[k]));
+    }
+    for (k, v) in &keys.live {
+        prop_assert_eq!(ours.get(*k), Some(v));
+        prop_assert_eq!(theirs.get(keys.twin[k]), Some(v));
+    }
+    let mut a: Vec<(GenKey, u32)> = ours.iter().map(|(k, v)| (k, *v)).collect();
+    prop_assert!(a.windows(2).all(|w| w[0].0.index() < w[1].0.index()));
+    prop_assert_eq!(ours.iter().len(), a.len());
+    a.sort_unstable();
+    let mut m: Vec<(GenKey, u32)> = keys.live.iter().map(|(k, v)| (*k, *v)).collect();
+    m.sort_unstable();
+    prop_assert_eq!(a, m);
+    Ok(())
+}
+
+fn run_gen(ops: Vec<GenOp>) -> Result<(), TestCaseError> {
+    let mut ours = GenSlab::new();
+    let mut theirs = slotmap::SlotMap::new();
+    let mut keys = Keys {
+        all: Vec::new(),
+        twin: HashMap::new(),
+        live: HashMap::new(),
+        dead: HashSet::new(),
+    };
+    for op in ops {
+        match op {
+            GenOp::Insert(v) => {
+                let k = ours.insert(v);
+                let t = theirs.insert(v);
+                prop_assert!(!keys.dead.contains(&k), "reissued dead key {:?}", k);
+                prop_assert!(keys.live.insert(k, v).is_none());
+                keys.all.push((k, t));
+                keys.twin.insert(k, t);
+            }
+            GenOp::Remove(sel) => {
+                let Some((k, t)) = keys.pick(sel) else {
+                    continue;
+                };
+                let r = ours.remove(k);
+                prop_assert_eq!(r, theirs.remove(t));
+                prop_assert_eq!(r, keys.live.get(&k).copied());
+                keys.kill(k);
+            }
+            GenOp::Get(sel) => {
+                let Some((k, t)) = keys.pick(sel) else {
+                    continue;
+                };
+                prop_assert_eq!(ours.get(k), theirs.get(t));
+                prop_assert_eq!(ours.contains(k), theirs.contains_key(t));
+            }
+            GenOp::GetMut(sel, v) => {
+                let Some((k, t)) = keys.pick(sel) else {
+                    continue;
+                };
+                match (ours.get_mut(k), theirs.get_mut(t)) {
+                    (Some(a), Some(b)) => {
+                        *a = v;
+                        *b = v;
+                        keys.live.insert(k, v);
+                    }
+                    (None, None) => {}
+                    _ => prop_assert!(false, "get_mut disagrees on {:?}", k),
+                }
+            }
+            GenOp::Disjoint([a, b]) => {
+                let (Some((ka, ta)), Some((kb, tb))) = (keys.pick(a), keys.pick(b)) else {
+                    continue;
+                };
+                let x = ours.get_disjoint_mut([ka, kb]).map(|r| r.map(|v| *v));
+                let y = theirs.get_disjoint_mut([ta, tb]).map(|r| r.map(|v| *v));
+                prop_assert_eq!(x, y);
+            }
+            GenOp::Retain(m) => {
+                let mut removed = Vec::new();
+                ours.retain(|k, v| {
+                    let keep = *v % m != 0;
+                    if !keep {
+                        removed.push(k);
+                    }
+                    keep
+                });
+                theirs.retain(|_, v| *v % m != 0);
+                for k in removed {
+                    keys.kill(k);
+                }
+            }
+            GenOp::Clear => {
+                ours.clear();
+                theirs.clear();
+                let live: Vec<GenKey> = keys.live.keys().copied().collect();
+                for k in live {
+                    keys.kill(k);
+                }
+            }
+            GenOp::Drain(take) => {
+                let mut drained = Vec::new();
+                let mut d = ours.drain();
+                for _ in 0..take % 4 {
+                    drained.extend(d.next());
+                    drained.extend(d.next_back());
+                }
+                drop(d);
+                theirs.drain().for_each(drop);
+                for (k, v) in drained {
+                    prop_assert_eq!(keys.live.get(&k), Some(&v));
+                }
+                let live: Vec<GenKey> = keys.live.keys().copied().collect();
+                for k in live {
+                    keys.kill(k);
+                }
+            }
+            GenOp::Reserve(n) => {
+                ours.reserve(n.into());
+                theirs.reserve(n.into());
+                prop_assert!(ours.capacity() - ours.len() >= usize::from(n));
+            }
+            GenOp::Clone => {
+                ours = ours.clone();
+            }
+        }
+        check_gen(&ours, &theirs, &keys)?;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn gen_slab_agrees_with_slotmap_and_model(ops in prop::collection::vec(gen_op(), 0..MAX_OPS)) {
+        run_gen(ops)?;
+    }
+}
