@@ -4,6 +4,8 @@
 //!
 //! * [`bytes`]: zero-copy byte buffers, a drop-in for the `bytes` crate,
 //!   with buffer pools.
+//! * [`slab`]: a drop-in for the `slab` crate, plus `GenSlab` with 8-byte
+//!   generational keys that never return another value.
 //!
 //! # Examples
 //!
@@ -19,6 +21,8 @@
 
 #[doc(inline)]
 pub use memkit_bytes as bytes;
+#[doc(inline)]
+pub use memkit_slab as slab;
 
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
