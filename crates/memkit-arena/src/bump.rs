@@ -438,12 +438,13 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
         F: FnOnce() -> Result<T, E>,
     {
         let layout = Layout::new::<T>();
+        let cp = self.raw.checkpoint();
         let p = self.try_alloc_layout(layout)?;
         match f() {
             // SAFETY: as in `alloc_with`.
             Ok(v) => Ok(unsafe { raw::write(p, v) }),
             Err(e) => {
-                self.raw.dealloc(p, layout.size());
+                self.raw.undo(cp, p, layout.size());
                 Err(AllocOrInitError::Init(e))
             }
         }
@@ -626,11 +627,12 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
         F: FnMut(usize) -> Result<T, E>,
     {
         let layout = Self::slice_layout::<T>(len).unwrap_or_else(|_| size_overflow());
+        let cp = self.raw.checkpoint();
         let p = self.alloc_layout(layout);
         // SAFETY: `p` is a fresh allocation for `len` `T`s.
         let r = unsafe { raw::try_fill(p, len, f) };
         if r.is_err() {
-            self.raw.dealloc(p, layout.size());
+            self.raw.undo(cp, p, layout.size());
         }
         r
     }

@@ -386,6 +386,14 @@ impl RawBump {
         }
     }
 
+    /// Undoes the allocation `ptr`/`size` made right after `cp`, padding
+    /// included, if nothing was allocated since.
+    pub(crate) fn undo(&self, cp: Checkpoint, ptr: NonNull<u8>, size: usize) {
+        if self.is_last(ptr, size) && self.current.get() == cp.chunk && cp.chunk.is_some() {
+            self.ptr.set(cp.ptr);
+        }
+    }
+
     /// The current position.
     pub(crate) fn checkpoint(&self) -> Checkpoint {
         Checkpoint {
