@@ -160,26 +160,34 @@ impl<T> RawArena<T> {
             cur,
             done: false,
         };
-        for value in iter {
-            if g.cur.len() == g.cur.capacity() {
-                // Move the new items to a larger chunk; the old chunk keeps
-                // only what was there before.
-                let n = g.cur.len() - g.start;
-                let cap = g
-                    .cur
-                    .capacity()
-                    .saturating_mul(2)
-                    .max(n.saturating_mul(2).saturating_add(1));
-                let mut next = Vec::with_capacity(cap);
-                next.extend(g.cur.drain(g.start..));
-                let old = mem::replace(&mut g.cur, next);
-                g.start = 0;
-                if !old.is_empty() {
-                    // SAFETY: `rest` is not touched by user code (busy).
-                    unsafe { self.list() }.rest.push(old);
-                }
+        let mut iter = iter;
+        loop {
+            // Fill the room left with `extend`, which keeps the fast paths
+            // of exact-size iterators; it never reallocates (take <= room).
+            let room = g.cur.capacity() - g.cur.len();
+            let before = g.cur.len();
+            g.cur.extend(iter.by_ref().take(room));
+            if g.cur.len() - before < room {
+                break;
             }
-            // Within capacity: never reallocates.
+            let Some(value) = iter.next() else { break };
+            // Full: move the new items to a larger chunk; the old chunk
+            // keeps only what was there before.
+            let n = g.cur.len() - g.start;
+            let cap = g
+                .cur
+                .capacity()
+                .saturating_mul(2)
+                .max(n.saturating_mul(2).saturating_add(1));
+            let mut next = Vec::with_capacity(cap);
+            next.extend(g.cur.drain(g.start..));
+            let old = mem::replace(&mut g.cur, next);
+            g.start = 0;
+            if !old.is_empty() {
+                // SAFETY: `rest` is not touched by user code (busy).
+                unsafe { self.list() }.rest.push(old);
+            }
+            // Within capacity (cap > n): never reallocates.
             g.cur.push(value);
         }
         let start = g.start;

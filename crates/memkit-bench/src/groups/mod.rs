@@ -5,6 +5,7 @@
 
 use crate::harness::Case;
 
+mod arena;
 mod bytes;
 mod std_ptr;
 
@@ -13,6 +14,7 @@ pub(crate) fn all() -> Vec<Case> {
     let mut cases = Vec::new();
     cases.extend(std_ptr::cases());
     cases.extend(bytes::cases());
+    cases.extend(arena::cases());
     cases
 }
 
