@@ -132,8 +132,9 @@ fn zero_sized_types_allocate_nothing() {
         let u: &mut () = b.alloc(());
         *u = ();
     }
-    let s = b.alloc_slice_fill_with(1_000_000, |_| ());
-    assert_eq!(s.len(), 1_000_000);
+    let n = if cfg!(miri) { 1000 } else { 1_000_000 };
+    let s = b.alloc_slice_fill_with(n, |_| ());
+    assert_eq!(s.len(), n);
     let p = b.alloc_layout(Layout::from_size_align(0, 4096).unwrap());
     assert_eq!(p.as_ptr() as usize % 4096, 0);
     assert_eq!(b.alloc_slice_copy::<u64>(&[]).len(), 0);

@@ -708,8 +708,21 @@ impl<'bump, T: 'bump + Copy> Vec<'bump, T> {
     /// v.extend_from_slice_copy(b"ab");
     /// assert_eq!(v, *b"ab");
     /// ```
+    #[inline]
     pub fn extend_from_slice_copy(&mut self, other: &[T]) {
-        self.inner.extend_from_slice(other);
+        self.inner.reserve(other.len());
+        let len = self.inner.len();
+        // A plain copy into the spare capacity (a `memcpy`), instead of the
+        // element-wise loop of the generic `extend_from_slice`.
+        for (dst, src) in self.inner.spare_capacity_mut()[..other.len()]
+            .iter_mut()
+            .zip(other)
+        {
+            dst.write(*src);
+        }
+        // SAFETY: the `other.len()` slots after `len` were just written and
+        // are within capacity (reserved above).
+        unsafe { self.inner.set_len(len + other.len()) };
     }
 
     /// Appends copies of the elements of every slice, reserving once.

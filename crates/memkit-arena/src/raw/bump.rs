@@ -176,14 +176,14 @@ impl RawBump {
         // Invariants 1, 2: ptr <= end.
         let rem = self.end.get().addr().get() - addr;
         let pad = addr.wrapping_neg() & (layout.align() - 1);
-        if pad <= rem && layout.size() <= rem - pad {
+        // No overflow: `pad < align`, and a `Layout` guarantees that its
+        // size rounded up to its alignment is at most `isize::MAX`.
+        let total = pad + layout.size();
+        if total <= rem {
             // SAFETY: pad + size <= end - ptr, so both offsets stay inside
             // the current chunk (invariant 2; with no chunk rem == 0 and a
             // non-zero size never gets here).
-            let (start, new_ptr) = unsafe {
-                let start = ptr.add(pad);
-                (start, start.add(layout.size()))
-            };
+            let (start, new_ptr) = unsafe { (ptr.add(pad), ptr.add(total)) };
             self.ptr.set(new_ptr);
             Some(start)
         } else {
@@ -437,7 +437,8 @@ impl RawBump {
         }
     }
 
-    /// Moves every chunk to the spare list.
+    /// Moves every chunk to the spare list; if there are several, replaces
+    /// them by one chunk of the same total capacity.
     ///
     /// # Safety
     ///
@@ -450,6 +451,22 @@ impl RawBump {
         // SAFETY: `None` is the bottom of every used list; the caller
         // promises no allocation is used afterwards.
         unsafe { self.reset_to(start) };
+        if self.chunks.get() > 1 {
+            // Merge the chunks into one of the same total capacity, so the
+            // next phases bump through a single chunk. Capacities are
+            // multiples of CHUNK_ALIGN, so the total is exact and the limit
+            // (on `owned`) still holds.
+            let total = self.owned.get();
+            // SAFETY: every chunk is on the spare list and holds nothing.
+            unsafe { self.free_list(self.spare.replace(None)) };
+            if let Some(size) = total.checked_add(HEADER_SIZE)
+                && let Some(c) = Self::alloc_chunk(size)
+            {
+                self.owned.set(self.owned.get() + cap_of(size));
+                self.chunks.set(self.chunks.get() + 1);
+                self.spare.set(Some(c));
+            }
+        }
     }
 
     /// Frees every chunk except the current one and rewinds it.

@@ -43,6 +43,21 @@ macro_rules! bump_bodies {
                 })
             }
 
+            /// Op: 10k `alloc_layout` of a layout the compiler cannot see
+            /// (24 bytes, align 8), then `reset`.
+            pub(super) fn alloc_layout_dyn_10k() -> Runner {
+                let mut b = Bump::with_capacity(10_000 * 24 + 64);
+                let layout = std::alloc::Layout::from_size_align(24, 8).unwrap();
+                runner(move |n| {
+                    for _ in 0..n {
+                        for _ in 0..10_000 {
+                            black_box(b.alloc_layout(black_box(layout)));
+                        }
+                        b.reset();
+                    }
+                })
+            }
+
             /// Op: 1k `alloc` of a 256-byte struct then `reset`.
             pub(super) fn alloc_256b_1k() -> Runner {
                 let mut b = Bump::with_capacity(1000 * 256 + 64);
@@ -261,6 +276,13 @@ pub(crate) fn cases() -> Vec<Case> {
             B,
             mk::alloc_u64_10k,
             peer::alloc_u64_10k,
+        ),
+        Case::new(
+            GROUP,
+            "alloc_layout_dyn_10k",
+            B,
+            mk::alloc_layout_dyn_10k,
+            peer::alloc_layout_dyn_10k,
         ),
         Case::new(
             GROUP,
