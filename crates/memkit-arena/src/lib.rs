@@ -38,6 +38,8 @@
 #![doc(test(attr(deny(warnings))))]
 
 extern crate alloc;
+/// The `alloc` crate, re-exported as bumpalo does.
+pub extern crate alloc as core_alloc;
 #[cfg(feature = "std")]
 extern crate std;
 

@@ -229,3 +229,37 @@ fn allocator_api2_collections() {
     let bx = allocator_api2::boxed::Box::new_in(1u8, &b);
     assert_eq!(*bx, 1);
 }
+
+#[test]
+fn splice_drain_filter_and_string_ranges() {
+    let b = Bump::new();
+    let mut v = vec![in &b; 1, 2, 3, 4, 5, 6];
+    let removed: std::vec::Vec<_> = v.splice(0..2, [9]).collect();
+    assert_eq!(removed, [1, 2]);
+    let odd: std::vec::Vec<_> = v.drain_filter(|x| *x % 2 == 1).collect();
+    assert_eq!(odd, [9, 3, 5]);
+    assert_eq!(v, [4, 6]);
+    // Dropping a partly used `DrainFilter` keeps the rest.
+    let mut w = vec![in &b; 1, 2, 3];
+    assert_eq!(w.drain_filter(|_| true).next(), Some(1));
+    assert_eq!(w, [2, 3]);
+
+    let mut s = format!(in &b, "héllo wörld");
+    assert_eq!(
+        s.drain(..7).rev().collect::<std::string::String>(),
+        " olléh"
+    );
+    assert_eq!(s, "wörld");
+    s.replace_range(1..3, "o");
+    assert_eq!(s, "world");
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut t = format!(in &b, "é");
+        t.replace_range(1.., "x");
+    }));
+    assert!(r.is_err(), "a range inside a char panics");
+    assert_eq!(
+        String::from_utf16_in(&[0x61, 0xD83D, 0xDE00], &b).unwrap(),
+        "a😀"
+    );
+    assert!(String::from_utf16_in(&[0xDE00], &b).is_err());
+}

@@ -7,12 +7,12 @@
 //! most recent allocation grows without copying.
 
 mod collect_in;
-mod string;
-mod vec;
+pub mod string;
+pub mod vec;
 
 pub use self::collect_in::{CollectIn, FromIteratorIn};
-pub use self::string::{FromUtf8Error, String};
-pub use self::vec::{Drain, IntoIter, Vec};
+pub use self::string::String;
+pub use self::vec::Vec;
 
 use core::fmt;
 
@@ -41,6 +41,12 @@ impl fmt::Display for CollectionAllocErr {
             CollectionAllocErr::CapacityOverflow => f.write_str("capacity overflow"),
             CollectionAllocErr::AllocErr => f.write_str("memory allocation failed"),
         }
+    }
+}
+
+impl From<crate::AllocErr> for CollectionAllocErr {
+    fn from(_: crate::AllocErr) -> Self {
+        CollectionAllocErr::AllocErr
     }
 }
 

@@ -1,8 +1,8 @@
-//! [`String`] in a [`Bump`].
+//! [`String`] in a [`Bump`], and its error and iterator types.
 
 use core::fmt;
 use core::hash::{Hash, Hasher};
-use core::ops::{Deref, DerefMut};
+use core::ops::{Bound, Deref, DerefMut, RangeBounds};
 use core::str::Utf8Error;
 
 use super::Vec;
@@ -111,6 +111,88 @@ impl fmt::Display for FromUtf8Error<'_> {
 
 impl core::error::Error for FromUtf8Error<'_> {}
 
+/// The error of [`String::from_utf16_in`]: the input was not UTF-16.
+///
+/// # Examples
+///
+/// ```
+/// let bump = memkit_arena::Bump::new();
+/// assert!(memkit_arena::collections::String::from_utf16_in(&[0xD800], &bump).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FromUtf16Error(());
+
+impl fmt::Display for FromUtf16Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("invalid utf-16: lone surrogate found")
+    }
+}
+
+impl core::error::Error for FromUtf16Error {}
+
+/// A draining iterator over part of a [`String`], from [`String::drain`].
+/// The range is removed when it drops.
+#[must_use = "iterators are lazy"]
+pub struct Drain<'a, 'bump> {
+    string: &'a mut String<'bump>,
+    start: usize,
+    end: usize,
+    pos: usize,
+    back: usize,
+}
+
+impl fmt::Debug for Drain<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Drain")
+            .field(&&self.string[self.pos..self.back])
+            .finish()
+    }
+}
+
+impl Iterator for Drain<'_, '_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        let c = self.string[self.pos..self.back].chars().next()?;
+        self.pos += c.len_utf8();
+        Some(c)
+    }
+}
+
+impl DoubleEndedIterator for Drain<'_, '_> {
+    fn next_back(&mut self) -> Option<char> {
+        let c = self.string[self.pos..self.back].chars().next_back()?;
+        self.back -= c.len_utf8();
+        Some(c)
+    }
+}
+
+impl Drop for Drain<'_, '_> {
+    fn drop(&mut self) {
+        self.string.vec.drain(self.start..self.end);
+    }
+}
+
+/// Resolves a byte range of `s`, checking bounds and char boundaries.
+fn byte_range(s: &str, range: impl RangeBounds<usize>) -> (usize, usize) {
+    let start = match range.start_bound() {
+        Bound::Included(&n) => n,
+        Bound::Excluded(&n) => n.checked_add(1).expect("range start overflow"),
+        Bound::Unbounded => 0,
+    };
+    let end = match range.end_bound() {
+        Bound::Included(&n) => n.checked_add(1).expect("range end overflow"),
+        Bound::Excluded(&n) => n,
+        Bound::Unbounded => s.len(),
+    };
+    assert!(start <= end && end <= s.len(), "range out of bounds");
+    assert!(
+        s.is_char_boundary(start) && s.is_char_boundary(end),
+        "range not on char boundaries"
+    );
+    (start, end)
+}
+
 impl<'bump> String<'bump> {
     /// An empty string; allocates nothing.
     ///
@@ -189,6 +271,71 @@ impl<'bump> String<'bump> {
             Ok(_) => Ok(String { vec }),
             Err(error) => Err(FromUtf8Error { bytes: vec, error }),
         }
+    }
+
+    /// Decodes UTF-16 into a string in `bump`.
+    ///
+    /// # Errors
+    ///
+    /// [`FromUtf16Error`] on a lone surrogate.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let s = memkit_arena::collections::String::from_utf16_in(&[0x68, 0x69], &bump).unwrap();
+    /// assert_eq!(s, "hi");
+    /// ```
+    pub fn from_utf16_in(v: &[u16], bump: &'bump Bump) -> Result<String<'bump>, FromUtf16Error> {
+        let mut s = String::with_capacity_in(v.len(), bump);
+        for c in char::decode_utf16(v.iter().copied()) {
+            s.push(c.map_err(|_| FromUtf16Error(()))?);
+        }
+        Ok(s)
+    }
+
+    /// Removes the bytes in `range` and iterates over their characters.
+    ///
+    /// # Panics
+    ///
+    /// If the range is out of bounds or not on char boundaries.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut s = memkit_arena::format!(in &bump, "abcd");
+    /// assert_eq!(s.drain(1..3).collect::<std::string::String>(), "bc");
+    /// assert_eq!(s, "ad");
+    /// ```
+    pub fn drain<'a, R: RangeBounds<usize>>(&'a mut self, range: R) -> Drain<'a, 'bump> {
+        let (start, end) = byte_range(self, range);
+        Drain {
+            string: self,
+            start,
+            end,
+            pos: start,
+            back: end,
+        }
+    }
+
+    /// Replaces the bytes in `range` with `replace_with`.
+    ///
+    /// # Panics
+    ///
+    /// If the range is out of bounds or not on char boundaries.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut s = memkit_arena::format!(in &bump, "a-c");
+    /// s.replace_range(1..2, "b");
+    /// assert_eq!(s, "abc");
+    /// ```
+    pub fn replace_range<R: RangeBounds<usize>>(&mut self, range: R, replace_with: &str) {
+        let (start, end) = byte_range(self, range);
+        self.vec.splice(start..end, replace_with.bytes());
     }
 
     /// Converts bytes to a string without checking.

@@ -1,4 +1,4 @@
-//! [`Vec`] in a [`Bump`].
+//! [`Vec`] in a [`Bump`], and its iterators.
 
 use allocator_api2::vec::Vec as InnerVec;
 use core::borrow::{Borrow, BorrowMut};
@@ -17,6 +17,48 @@ pub type Drain<'a, 'bump, T> = allocator_api2::vec::Drain<'a, T, &'bump Bump>;
 
 /// The owning iterator of a [`Vec`].
 pub type IntoIter<'bump, T> = allocator_api2::vec::IntoIter<T, &'bump Bump>;
+
+/// A splicing iterator over a [`Vec`], from [`Vec::splice`].
+pub type Splice<'a, 'bump, I> = allocator_api2::vec::Splice<'a, I, &'bump Bump>;
+
+/// An iterator that removes the elements a predicate selects, from
+/// [`Vec::drain_filter`]. Elements not yet visited when it drops stay in
+/// the vector.
+#[must_use = "iterators are lazy"]
+pub struct DrainFilter<'a, 'bump, T, F>
+where
+    F: FnMut(&mut T) -> bool,
+{
+    vec: &'a mut Vec<'bump, T>,
+    idx: usize,
+    filter: F,
+}
+
+impl<T, F: FnMut(&mut T) -> bool> fmt::Debug for DrainFilter<'_, '_, T, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DrainFilter")
+            .field("idx", &self.idx)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T, F: FnMut(&mut T) -> bool> Iterator for DrainFilter<'_, '_, T, F> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        while self.idx < self.vec.len() {
+            if (self.filter)(&mut self.vec[self.idx]) {
+                return Some(self.vec.remove(self.idx));
+            }
+            self.idx += 1;
+        }
+        None
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.vec.len() - self.idx))
+    }
+}
 
 /// Creates a [`Vec`] in a [`Bump`]: `vec![in &bump; 1, 2, 3]` or
 /// `vec![in &bump; 0; 16]`.
@@ -591,6 +633,51 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// ```
     pub fn drain<R: RangeBounds<usize>>(&mut self, range: R) -> Drain<'_, 'bump, T> {
         self.inner.drain(range)
+    }
+
+    /// Replaces the elements in `range` with `replace_with`, returning the
+    /// removed ones.
+    ///
+    /// # Panics
+    ///
+    /// If the range is out of bounds.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2, 3];
+    /// let old: std::vec::Vec<_> = v.splice(1..2, [7, 8]).collect();
+    /// assert_eq!((old, v), (vec![2], memkit_arena::vec![in &bump; 1, 7, 8, 3]));
+    /// ```
+    pub fn splice<R, I>(&mut self, range: R, replace_with: I) -> Splice<'_, 'bump, I::IntoIter>
+    where
+        R: RangeBounds<usize>,
+        I: IntoIterator<Item = T>,
+    {
+        self.inner.splice(range, replace_with)
+    }
+
+    /// Removes and yields the elements for which `filter` is true, keeping
+    /// the order of the others. O(n) per removed element.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2, 3, 4];
+    /// let even: std::vec::Vec<_> = v.drain_filter(|x| *x % 2 == 0).collect();
+    /// assert_eq!((even, &v[..]), (vec![2, 4], &[1, 3][..]));
+    /// ```
+    pub fn drain_filter<'a, F>(&'a mut self, filter: F) -> DrainFilter<'a, 'bump, T, F>
+    where
+        F: FnMut(&mut T) -> bool,
+    {
+        DrainFilter {
+            vec: self,
+            idx: 0,
+            filter,
+        }
     }
 
     /// Drops every element.
