@@ -44,9 +44,9 @@ impl<const MIN_ALIGN: usize> fmt::Debug for Bump<MIN_ALIGN> {
     }
 }
 
-impl Default for Bump {
+impl<const MIN_ALIGN: usize> Default for Bump<MIN_ALIGN> {
     fn default() -> Self {
-        Bump::new()
+        Bump::with_min_align()
     }
 }
 

@@ -26,7 +26,8 @@ fn panic_message(e: Box<dyn std::any::Any + Send>) -> String {
 fn constructors() {
     assert_eq!(Bump::new().allocated_bytes(), 0);
     assert_eq!(Bump::try_new().unwrap().allocated_bytes(), 0);
-    assert_eq!(Bump::default().allocated_bytes(), 0);
+    let d: Bump = Default::default();
+    assert_eq!(d.allocated_bytes(), 0);
     assert_eq!(Bump::with_capacity(0).allocated_bytes(), 0);
     let b = Bump::with_capacity(5000);
     assert!(b.chunk_capacity() >= 5000);
