@@ -15,6 +15,9 @@ impl Drop for Counted<'_> {
     }
 }
 
+/// Loop sizes; small under Miri.
+const N: usize = if cfg!(miri) { 300 } else { 10_000 };
+
 fn panic_message(e: Box<dyn std::any::Any + Send>) -> String {
     e.downcast_ref::<&str>()
         .map(|s| s.to_string())
@@ -320,7 +323,7 @@ fn failed_init_gives_room_back() {
 #[test]
 fn reset_keeps_one_chunk() {
     let mut b = Bump::new();
-    for i in 0..10_000u64 {
+    for i in 0..N as u64 {
         b.alloc(i);
     }
     let total = b.allocated_bytes();
@@ -339,7 +342,8 @@ fn reset_keeps_one_chunk() {
 #[test]
 fn reset_keep_chunks_reuses_every_chunk() {
     let mut b = Bump::new();
-    for peak in [5000usize, 100, 3000, 5000, 1, 4999] {
+    let scale = if cfg!(miri) { 10 } else { 1 };
+    for peak in [5000usize, 100, 3000, 5000, 1, 4999].map(|p| p / scale) {
         for i in 0..peak {
             b.alloc(i as u64);
         }
@@ -348,7 +352,7 @@ fn reset_keep_chunks_reuses_every_chunk() {
         assert_eq!(b.allocated_bytes(), held);
     }
     let held = b.allocated_bytes();
-    for i in 0..5000u64 {
+    for i in 0..(5000 / scale) as u64 {
         b.alloc(i);
     }
     assert_eq!(b.allocated_bytes(), held);
@@ -386,13 +390,13 @@ fn scopes_free_and_nest() {
         // Outer allocations cannot be held across a nested scope (it takes
         // `&mut` of the outer scope); values can.
         let inner = s.scope(|t| {
-            let y = t.alloc_slice_fill_copy(10_000, 1u8);
+            let y = t.alloc_slice_fill_copy(N, 1u8);
             y.len()
         });
         let z = s.alloc(x + inner as u64);
         *z
     });
-    assert_eq!(r, 10_010);
+    assert_eq!(r, 10 + N as u64);
     assert_eq!(b.chunk_capacity(), cap0);
     // A panic inside the scope still rewinds.
     let res = catch_unwind(AssertUnwindSafe(|| {
@@ -411,14 +415,14 @@ fn checkpoints() {
     b.alloc(1u32);
     let cp = b.checkpoint();
     let cap = b.chunk_capacity();
-    for i in 0..10_000u32 {
+    for i in 0..N as u32 {
         b.alloc(i);
     }
     // SAFETY: nothing allocated after `cp` is used again.
     unsafe { b.reset_to(cp) };
     assert_eq!(b.chunk_capacity(), cap);
     let before = b.allocated_bytes();
-    for i in 0..10_000u32 {
+    for i in 0..N as u32 {
         b.alloc(i);
     }
     assert_eq!(
@@ -456,11 +460,11 @@ fn introspection() {
         .sum();
     assert_eq!(raw, 3);
     assert!(b.allocated_bytes_including_metadata() > b.allocated_bytes());
-    for i in 0..10_000u32 {
+    for i in 0..N as u32 {
         b.alloc(i);
     }
     let used: usize = b.iter_allocated_chunks().map(<[_]>::len).sum();
-    assert!(used >= 40_003);
+    assert!(used >= 4 * N + 3);
     assert!(b.iter_allocated_chunks().count() > 1);
     assert!(format!("{b:?}").contains("allocated_bytes"));
 }
