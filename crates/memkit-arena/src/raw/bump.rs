@@ -145,6 +145,12 @@ impl RawBump {
             Some(p) => {
                 // Give the space back: `p` is the last allocation.
                 self.ptr.set(self.ptr.get().with_addr(p.addr()));
+                // An explicit capacity sets the scale of later chunks.
+                let size = (self.remaining() + HEADER_SIZE)
+                    .checked_next_power_of_two()
+                    .unwrap_or(MAX_NORMAL_CHUNK_SIZE)
+                    .min(MAX_NORMAL_CHUNK_SIZE);
+                self.next_size.set(self.next_size.get().max(size));
                 true
             }
             None => false,

@@ -275,11 +275,6 @@ impl<T> RawArena<T> {
     }
 }
 
-// SAFETY: the arena owns its `T`s (moving it moves them, so `T: Send`
-// suffices) and its chunks; the `UnsafeCell` is only reached through the
-// arena itself, which is not `Sync`.
-unsafe impl<T: Send> Send for RawArena<T> {}
-
 /// Mutable iterator over a [`RawArena`].
 pub(crate) struct RawIterMut<'a, T> {
     rest: core::slice::IterMut<'a, Vec<T>>,
