@@ -922,7 +922,8 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///   [`reset_keep_chunks`](Bump::reset_keep_chunks), no `reset_to` an
     ///   earlier checkpoint, and no exit from a scope entered before it.
     /// * Nothing allocated after `checkpoint` is used again (including
-    ///   collections and boxes living in it).
+    ///   collections and boxes living in it, and an older allocation that
+    ///   grew in place after `checkpoint`).
     /// * It is not called inside a [`scope`](Bump::scope) with a checkpoint
     ///   taken before that scope was entered.
     ///
