@@ -31,6 +31,9 @@ const _: () =
     assert!(HEADER_SIZE.is_multiple_of(CHUNK_ALIGN) && HEADER_SIZE >= size_of::<ChunkHeader>());
 const _: () = assert!(CHUNK_ALIGN.is_power_of_two());
 
+/// Requests with size and alignment at most this take the short fast path.
+const SMALL: usize = 4096;
+
 /// Total size of the first normal chunk; later normal chunks double.
 const FIRST_CHUNK_SIZE: usize = 512;
 /// Normal chunks stop doubling at this total size.
@@ -179,8 +182,25 @@ impl RawBump {
         }
         let ptr = self.ptr.get();
         let addr = ptr.addr().get();
+        let end = self.end.get().addr().get();
+        if layout.size() <= SMALL && layout.align() <= SMALL {
+            // Constant-folded for typed allocations. No overflow: `addr <=
+            // end <= usize::MAX - 2 * SMALL` (invariant 2 and the placement
+            // check in `alloc_chunk`; the dangling state has `end == 16`).
+            let start = (addr + (layout.align() - 1)) & !(layout.align() - 1);
+            let new_end = start + layout.size();
+            if new_end <= end {
+                // SAFETY: addr <= start <= new_end <= end: both offsets stay
+                // inside the current chunk (invariant 2; with no chunk
+                // end == addr and a non-zero size never gets here).
+                let (start, new_ptr) = unsafe { (ptr.add(start - addr), ptr.add(new_end - addr)) };
+                self.ptr.set(new_ptr);
+                return Some(start);
+            }
+            return None;
+        }
         // Invariants 1, 2: ptr <= end.
-        let rem = self.end.get().addr().get() - addr;
+        let rem = end - addr;
         let pad = addr.wrapping_neg() & (layout.align() - 1);
         // No overflow: `pad < align`, and a `Layout` guarantees that its
         // size rounded up to its alignment is at most `isize::MAX`.
@@ -279,6 +299,12 @@ impl RawBump {
         let layout = Layout::from_size_align(size, CHUNK_ALIGN).ok()?;
         // SAFETY: the layout has a non-zero size.
         let base = NonNull::new(unsafe { alloc(layout) })?;
+        // The short fast path needs room above every chunk end.
+        if base.addr().get() > usize::MAX - 2 * SMALL - size {
+            // SAFETY: just allocated with `layout`, never used.
+            unsafe { dealloc(base.as_ptr(), layout) };
+            return None;
+        }
         let c = base.cast::<ChunkHeader>();
         // SAFETY: `base` is a fresh allocation of `size > HEADER_SIZE` bytes
         // aligned to CHUNK_ALIGN >= align_of::<ChunkHeader>().

@@ -36,9 +36,11 @@
 //! 5. `owned` is the sum of `cap(k) = k.size - HEADER_SIZE` over every chunk
 //!    on both lists, and equals what `allocated_bytes` reports. A new chunk
 //!    is allocated only if `owned + cap(new) <= limit`.
-//! 6. Every size and offset sum is computed with checked arithmetic; a chunk
-//!    size that would exceed `isize::MAX` is an allocation failure, never a
-//!    call to the allocator.
+//! 6. Every size and offset sum is computed with checked arithmetic, or is
+//!    bounded so it cannot overflow (the fast path relies on every chunk
+//!    ending at least `2 * SMALL` below `usize::MAX`, checked when the chunk
+//!    is made); a chunk size that would exceed `isize::MAX` is an allocation
+//!    failure, never a call to the allocator.
 //! 7. Zero-sized requests never touch a chunk: they return a dangling pointer
 //!    aligned to the request, and nothing is written anywhere.
 //!
