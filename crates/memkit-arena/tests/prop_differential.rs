@@ -36,12 +36,18 @@ enum Op {
     ResetKeep,
 }
 
+/// Sizes shrink under Miri, where every byte checked is slow.
+const SCALE: usize = if cfg!(miri) { 10 } else { 1 };
+/// Longest operation sequence.
+const MAX_OPS: usize = if cfg!(miri) { 25 } else { 200 };
+
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        6 => (0usize..300, 0u32..8).prop_map(|(size, align_shift)| Op::Alloc { size, align_shift }),
-        1 => (300usize..6000, 0u32..13).prop_map(|(size, align_shift)| Op::Alloc { size, align_shift }),
-        4 => (any::<usize>(), 0usize..700).prop_map(|(idx, extra)| Op::Grow { idx, extra }),
-        2 => (any::<usize>(), 0usize..300).prop_map(|(idx, less)| Op::Shrink { idx, less }),
+        6 => (0usize..300 / SCALE, 0u32..8).prop_map(|(size, align_shift)| Op::Alloc { size, align_shift }),
+        1 => (300 / SCALE..6000 / SCALE, 0u32..13)
+            .prop_map(|(size, align_shift)| Op::Alloc { size, align_shift }),
+        4 => (any::<usize>(), 0usize..700 / SCALE).prop_map(|(idx, extra)| Op::Grow { idx, extra }),
+        2 => (any::<usize>(), 0usize..300 / SCALE).prop_map(|(idx, less)| Op::Shrink { idx, less }),
         2 => any::<usize>().prop_map(|idx| Op::Free { idx }),
         1 => Just(Op::Reset),
         1 => Just(Op::ResetKeep),
@@ -172,7 +178,7 @@ proptest! {
 
     #[test]
     fn allocator_matches_model_and_bumpalo(
-        ops in prop::collection::vec(op(), 1..if cfg!(miri) { 40 } else { 200 }),
+        ops in prop::collection::vec(op(), 1..MAX_OPS),
         limit in prop::option::weighted(0.3, 0usize..20_000),
     ) {
         let mut ours = memkit_arena::Bump::new();
@@ -271,7 +277,7 @@ proptest! {
 
     #[test]
     fn vec_matches_std_and_bumpalo(
-        ops in prop::collection::vec(vec_op(), 1..if cfg!(miri) { 60 } else { 300 })
+        ops in prop::collection::vec(vec_op(), 1..if cfg!(miri) { 40 } else { 300 })
     ) {
         let ob = memkit_arena::Bump::new();
         let pb = bumpalo::Bump::new();
