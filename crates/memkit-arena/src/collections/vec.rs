@@ -11,6 +11,7 @@ use core::slice::SliceIndex;
 use super::CollectionAllocErr;
 use crate::Bump;
 use crate::boxed::Box;
+use crate::raw;
 
 /// A draining iterator over a [`Vec`], from [`Vec::drain`].
 pub type Drain<'a, 'bump, T> = allocator_api2::vec::Drain<'a, T, &'bump Bump>;
@@ -799,16 +800,16 @@ impl<'bump, T: 'bump + Copy> Vec<'bump, T> {
     pub fn extend_from_slice_copy(&mut self, other: &[T]) {
         self.inner.reserve(other.len());
         let len = self.inner.len();
-        // A plain copy into the spare capacity (a `memcpy`), instead of the
+        // A plain `memcpy` into the spare capacity, instead of the
         // element-wise loop of the generic `extend_from_slice`.
-        for (dst, src) in self.inner.spare_capacity_mut()[..other.len()]
-            .iter_mut()
-            .zip(other)
-        {
-            dst.write(*src);
-        }
+        let spare = self.inner.spare_capacity_mut();
+        let dst = core::ptr::NonNull::from(&mut spare[..other.len()]).cast::<u8>();
+        // SAFETY: `dst` is the first `other.len()` spare slots (reserved
+        // above), disjoint from `other` (which `&mut self` cannot alias);
+        // they become initialised.
+        unsafe { raw::copy_slice(dst, other) };
         // SAFETY: the `other.len()` slots after `len` were just written and
-        // are within capacity (reserved above).
+        // are within capacity.
         unsafe { self.inner.set_len(len + other.len()) };
     }
 
