@@ -70,11 +70,10 @@ impl<'a, T> Box<'a, T> {
     /// assert_eq!(Box::into_inner(Box::new_in(3, &bump)), 3);
     /// ```
     pub fn into_inner(b: Box<'a, T>) -> T {
-        let b = ManuallyDrop::new(b);
-        let p: *mut T = &raw const *b.0 as *mut T;
-        // SAFETY: the box is forgotten, so the value is read exactly once
-        // and never dropped in place.
-        unsafe { raw::take(raw::from_raw(p)) }
+        let r: &'a mut T = Box::leak(b);
+        // SAFETY: the box is leaked, so the value is read exactly once and
+        // never dropped in place.
+        unsafe { raw::take(r) }
     }
 }
 
