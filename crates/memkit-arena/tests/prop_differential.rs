@@ -37,9 +37,9 @@ enum Op {
 }
 
 /// Sizes shrink under Miri, where every byte checked is slow.
-const SCALE: usize = if cfg!(miri) { 10 } else { 1 };
+const SCALE: usize = if cfg!(miri) { 20 } else { 1 };
 /// Longest operation sequence.
-const MAX_OPS: usize = if cfg!(miri) { 25 } else { 200 };
+const MAX_OPS: usize = if cfg!(miri) { 12 } else { 200 };
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
@@ -277,7 +277,7 @@ proptest! {
 
     #[test]
     fn vec_matches_std_and_bumpalo(
-        ops in prop::collection::vec(vec_op(), 1..if cfg!(miri) { 40 } else { 300 })
+        ops in prop::collection::vec(vec_op(), 1..if cfg!(miri) { 16 } else { 300 })
     ) {
         let ob = memkit_arena::Bump::new();
         let pb = bumpalo::Bump::new();
