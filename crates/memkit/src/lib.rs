@@ -6,6 +6,8 @@
 //!   with buffer pools.
 //! * [`slab`]: a drop-in for the `slab` crate, plus `GenSlab` with 8-byte
 //!   generational keys that never return another value.
+//! * [`arena`]: bump and typed arenas, a drop-in for `bumpalo` 3 and
+//!   `typed-arena` 2, with scopes, checkpoints and a keep-all reset.
 //!
 //! # Examples
 //!
@@ -19,6 +21,8 @@
 #![no_std]
 #![doc(test(attr(deny(warnings))))]
 
+#[doc(inline)]
+pub use memkit_arena as arena;
 #[doc(inline)]
 pub use memkit_bytes as bytes;
 #[doc(inline)]

@@ -5,6 +5,7 @@
 
 use crate::harness::Case;
 
+mod arena;
 mod bytes;
 mod slab;
 mod std_ptr;
@@ -15,6 +16,7 @@ pub(crate) fn all() -> Vec<Case> {
     cases.extend(std_ptr::cases());
     cases.extend(bytes::cases());
     cases.extend(slab::cases());
+    cases.extend(arena::cases());
     cases
 }
 

@@ -1,0 +1,1200 @@
+//! [`Bump`]: the bump allocator.
+
+use core::alloc::Layout;
+use core::fmt;
+use core::marker::PhantomData;
+use core::mem::MaybeUninit;
+use core::ptr::NonNull;
+
+use crate::error::{AllocErr, AllocOrInitError};
+use crate::raw::{self, RawBump};
+
+/// A bump allocation arena: allocation moves a pointer forward, and
+/// everything is freed at once by [`reset`](Bump::reset), by leaving a
+/// [`scope`](Bump::scope), or when the `Bump` drops.
+///
+/// Values placed in a `Bump` are never dropped by it (use
+/// [`boxed::Box`](crate::boxed::Box) or [`Arena`](crate::Arena) for that).
+///
+/// `MIN_ALIGN` (a power of two, at most 16) is the least alignment of every
+/// allocation, as in bumpalo.
+///
+/// # Examples
+///
+/// ```
+/// use memkit_arena::Bump;
+///
+/// let bump = Bump::new();
+/// let x = bump.alloc(7u64);
+/// let s = bump.alloc_str("hello");
+/// *x += 1;
+/// assert_eq!((*x, &*s), (8, "hello"));
+/// ```
+pub struct Bump<const MIN_ALIGN: usize = 1> {
+    raw: RawBump,
+}
+
+impl<const MIN_ALIGN: usize> fmt::Debug for Bump<MIN_ALIGN> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Bump")
+            .field("allocated_bytes", &self.allocated_bytes())
+            .field("chunk_capacity", &self.chunk_capacity())
+            .field("allocation_limit", &self.allocation_limit())
+            .finish()
+    }
+}
+
+impl<const MIN_ALIGN: usize> Default for Bump<MIN_ALIGN> {
+    fn default() -> Self {
+        Bump::with_min_align()
+    }
+}
+
+/// A position in a [`Bump`], to rewind to with [`Bump::reset_to`].
+///
+/// # Examples
+///
+/// ```
+/// use memkit_arena::Bump;
+///
+/// let bump = Bump::new();
+/// let cp = bump.checkpoint();
+/// bump.alloc([0u8; 64]);
+/// // SAFETY: nothing allocated after `cp` is used again.
+/// unsafe { bump.reset_to(cp) };
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Checkpoint {
+    raw: raw::Checkpoint,
+}
+
+#[cold]
+#[inline(never)]
+fn oom() -> ! {
+    panic!("memkit-arena: out of memory (allocation failed or the allocation limit was reached)")
+}
+
+#[cold]
+#[inline(never)]
+fn size_overflow() -> ! {
+    panic!("memkit-arena: requested allocation size overflowed")
+}
+
+impl Bump {
+    /// An empty arena. Allocates nothing until the first allocation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.allocated_bytes(), 0);
+    /// ```
+    pub const fn new() -> Self {
+        Bump {
+            raw: RawBump::new(),
+        }
+    }
+
+    /// [`new`](Bump::new), fallibly (it never fails; kept for bumpalo
+    /// parity).
+    ///
+    /// # Errors
+    ///
+    /// Never.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::try_new().unwrap();
+    /// assert_eq!(bump.allocated_bytes(), 0);
+    /// ```
+    pub fn try_new() -> Result<Self, AllocErr> {
+        Ok(Bump::new())
+    }
+
+    /// An arena whose first chunk has room for at least `capacity` bytes.
+    ///
+    /// # Panics
+    ///
+    /// If the chunk cannot be allocated.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::with_capacity(1000);
+    /// assert!(bump.chunk_capacity() >= 1000);
+    /// ```
+    pub fn with_capacity(capacity: usize) -> Self {
+        Bump::try_with_capacity(capacity).unwrap_or_else(|_| oom())
+    }
+
+    /// [`with_capacity`](Bump::with_capacity), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the chunk cannot be allocated.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(memkit_arena::Bump::try_with_capacity(usize::MAX).is_err());
+    /// ```
+    pub fn try_with_capacity(capacity: usize) -> Result<Self, AllocErr> {
+        Self::try_with_min_align_and_capacity(capacity)
+    }
+}
+
+impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
+    const VALID_MIN_ALIGN: () = assert!(
+        MIN_ALIGN.is_power_of_two() && MIN_ALIGN <= raw::CHUNK_ALIGN,
+        "MIN_ALIGN must be a power of two no larger than 16"
+    );
+
+    /// An empty arena with minimum alignment `MIN_ALIGN`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::<8>::with_min_align();
+    /// assert_eq!(bump.alloc(1u8) as *mut u8 as usize % 8, 0);
+    /// ```
+    pub fn with_min_align() -> Self {
+        let () = Self::VALID_MIN_ALIGN;
+        Bump {
+            raw: RawBump::new(),
+        }
+    }
+
+    /// [`with_capacity`](Bump::with_capacity) with minimum alignment
+    /// `MIN_ALIGN`.
+    ///
+    /// # Panics
+    ///
+    /// If the chunk cannot be allocated.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::<4>::with_min_align_and_capacity(64);
+    /// assert!(bump.chunk_capacity() >= 64);
+    /// ```
+    pub fn with_min_align_and_capacity(capacity: usize) -> Self {
+        Self::try_with_min_align_and_capacity(capacity).unwrap_or_else(|_| oom())
+    }
+
+    /// [`with_min_align_and_capacity`](Bump::with_min_align_and_capacity),
+    /// fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the chunk cannot be allocated.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(memkit_arena::Bump::<4>::try_with_min_align_and_capacity(64).is_ok());
+    /// ```
+    pub fn try_with_min_align_and_capacity(capacity: usize) -> Result<Self, AllocErr> {
+        let bump = Self::with_min_align();
+        if bump.raw.reserve(capacity) {
+            Ok(bump)
+        } else {
+            Err(AllocErr)
+        }
+    }
+
+    /// The minimum alignment of every allocation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(memkit_arena::Bump::<2>::with_min_align().min_align(), 2);
+    /// ```
+    pub fn min_align(&self) -> usize {
+        MIN_ALIGN
+    }
+
+    /// The allocation limit in bytes, if any.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.allocation_limit(), None);
+    /// bump.set_allocation_limit(Some(4096));
+    /// assert_eq!(bump.allocation_limit(), Some(4096));
+    /// ```
+    pub fn allocation_limit(&self) -> Option<usize> {
+        self.raw.limit()
+    }
+
+    /// Caps [`allocated_bytes`](Bump::allocated_bytes): no chunk is
+    /// allocated that would take it past `limit`. Existing chunks and the
+    /// room left in them are unaffected.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// bump.set_allocation_limit(Some(0));
+    /// assert!(bump.try_alloc(1u32).is_err());
+    /// ```
+    pub fn set_allocation_limit(&self, limit: Option<usize>) {
+        self.raw.set_limit(limit);
+    }
+
+    #[inline(always)]
+    fn adjust(layout: Layout) -> Option<Layout> {
+        if MIN_ALIGN > 1 {
+            layout.align_to(MIN_ALIGN).ok()
+        } else {
+            Some(layout)
+        }
+    }
+
+    #[inline(always)]
+    fn raw_alloc(&self, layout: Layout) -> Result<NonNull<u8>, AllocErr> {
+        match Self::adjust(layout) {
+            Some(l) => self.raw.alloc(l).ok_or(AllocErr),
+            None => Err(AllocErr),
+        }
+    }
+
+    /// Allocates memory for `layout`.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use core::alloc::Layout;
+    ///
+    /// let bump = memkit_arena::Bump::new();
+    /// let p = bump.alloc_layout(Layout::from_size_align(24, 8).unwrap());
+    /// assert_eq!(p.as_ptr() as usize % 8, 0);
+    /// ```
+    #[inline(always)]
+    pub fn alloc_layout(&self, layout: Layout) -> NonNull<u8> {
+        self.raw_alloc(layout).unwrap_or_else(|_| oom())
+    }
+
+    /// Allocates memory for `layout`, fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the global allocator or the limit refuses.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use core::alloc::Layout;
+    ///
+    /// let bump = memkit_arena::Bump::new();
+    /// assert!(bump.try_alloc_layout(Layout::new::<u64>()).is_ok());
+    /// ```
+    #[inline(always)]
+    pub fn try_alloc_layout(&self, layout: Layout) -> Result<NonNull<u8>, AllocErr> {
+        self.raw_alloc(layout)
+    }
+
+    /// Moves `val` into the arena.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(*bump.alloc("hi"), "hi");
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc<T>(&self, val: T) -> &mut T {
+        self.alloc_with(|| val)
+    }
+
+    /// Moves `val` into the arena, fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the allocation fails (`val` is dropped).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(*bump.try_alloc(5).unwrap(), 5);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn try_alloc<T>(&self, val: T) -> Result<&mut T, AllocErr> {
+        self.try_alloc_with(|| val)
+    }
+
+    /// Reserves room for a `T`, then moves `f()` there, so a large `T` can
+    /// be built in place.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails, or if `f` panics (the reserved room is then
+    /// simply unused).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let big = bump.alloc_with(|| [1u8; 4096]);
+    /// assert_eq!(big[4095], 1);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc_with<F, T>(&self, f: F) -> &mut T
+    where
+        F: FnOnce() -> T,
+    {
+        let p = self.alloc_layout(Layout::new::<T>());
+        // SAFETY: `p` is a fresh allocation for one `T`, owned by the result
+        // for the borrow of `self`.
+        unsafe { raw::write(p, f()) }
+    }
+
+    /// [`alloc_with`](Bump::alloc_with), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the allocation fails; `f` is then not called.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(*bump.try_alloc_with(|| 3).unwrap(), 3);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn try_alloc_with<F, T>(&self, f: F) -> Result<&mut T, AllocErr>
+    where
+        F: FnOnce() -> T,
+    {
+        let p = self.try_alloc_layout(Layout::new::<T>())?;
+        // SAFETY: as in `alloc_with`.
+        Ok(unsafe { raw::write(p, f()) })
+    }
+
+    /// Reserves room for a `T`, then runs the fallible initializer `f`. On
+    /// `Err` the room is given back if nothing was allocated since.
+    ///
+    /// # Errors
+    ///
+    /// The error of `f`.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let r: Result<&mut u8, ()> = bump.alloc_try_with(|| Ok(1));
+    /// assert_eq!(r, Ok(&mut 1));
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc_try_with<F, T, E>(&self, f: F) -> Result<&mut T, E>
+    where
+        F: FnOnce() -> Result<T, E>,
+    {
+        match self.try_alloc_try_with(f) {
+            Ok(v) => Ok(v),
+            Err(AllocOrInitError::Init(e)) => Err(e),
+            Err(AllocOrInitError::Alloc(_)) => oom(),
+        }
+    }
+
+    /// [`alloc_try_with`](Bump::alloc_try_with), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocOrInitError::Alloc`] if the allocation fails (`f` is not
+    /// called), [`AllocOrInitError::Init`] if `f` fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_arena::{AllocOrInitError, Bump};
+    ///
+    /// let bump = Bump::new();
+    /// assert_eq!(bump.try_alloc_try_with(|| Err::<u8, _>(7)), Err(AllocOrInitError::Init(7)));
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn try_alloc_try_with<F, T, E>(&self, f: F) -> Result<&mut T, AllocOrInitError<E>>
+    where
+        F: FnOnce() -> Result<T, E>,
+    {
+        let layout = Layout::new::<T>();
+        let cp = self.raw.checkpoint();
+        let p = self.try_alloc_layout(layout)?;
+        match f() {
+            // SAFETY: as in `alloc_with`.
+            Ok(v) => Ok(unsafe { raw::write(p, v) }),
+            Err(e) => {
+                self.raw.undo(cp, p, layout.size());
+                Err(AllocOrInitError::Init(e))
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn slice_layout<T>(len: usize) -> Result<Layout, AllocErr> {
+        Layout::array::<T>(len).map_err(|_| AllocErr)
+    }
+
+    /// Copies `src` into the arena.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.alloc_slice_copy(&[1, 2, 3]), &[1, 2, 3]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc_slice_copy<T: Copy>(&self, src: &[T]) -> &mut [T] {
+        self.try_alloc_slice_copy(src).unwrap_or_else(|_| oom())
+    }
+
+    /// [`alloc_slice_copy`](Bump::alloc_slice_copy), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.try_alloc_slice_copy(&[1u8]).unwrap(), &[1]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn try_alloc_slice_copy<T: Copy>(&self, src: &[T]) -> Result<&mut [T], AllocErr> {
+        let layout = Layout::for_value(src);
+        let p = self.try_alloc_layout(layout)?;
+        // SAFETY: `p` is a fresh allocation for `src.len()` `T`s.
+        Ok(unsafe { raw::copy_slice(p, src) })
+    }
+
+    /// Clones every element of `src` into the arena.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails or a `clone` panics (clones already made are
+    /// then dropped).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let v = bump.alloc_slice_clone(&[String::from("a")]);
+    /// assert_eq!(v[0], "a");
+    /// # unsafe { core::ptr::drop_in_place(v) };
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc_slice_clone<T: Clone>(&self, src: &[T]) -> &mut [T] {
+        self.try_alloc_slice_clone(src).unwrap_or_else(|_| oom())
+    }
+
+    /// [`alloc_slice_clone`](Bump::alloc_slice_clone), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.try_alloc_slice_clone(&[1u8]).unwrap(), &[1]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn try_alloc_slice_clone<T: Clone>(&self, src: &[T]) -> Result<&mut [T], AllocErr> {
+        self.try_alloc_slice_fill_with(src.len(), |i| src[i].clone())
+    }
+
+    /// Copies `src` into the arena.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let s = bump.alloc_str("hello");
+    /// s.make_ascii_uppercase();
+    /// assert_eq!(s, "HELLO");
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc_str(&self, src: &str) -> &mut str {
+        self.try_alloc_str(src).unwrap_or_else(|_| oom())
+    }
+
+    /// [`alloc_str`](Bump::alloc_str), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.try_alloc_str("x").unwrap(), "x");
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn try_alloc_str(&self, src: &str) -> Result<&mut str, AllocErr> {
+        let p = self.try_alloc_layout(Layout::for_value(src.as_bytes()))?;
+        // SAFETY: `p` is a fresh allocation of `src.len()` bytes.
+        Ok(unsafe { raw::copy_str(p, src) })
+    }
+
+    /// Allocates `len` values made by `f(index)`.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails or `f` panics (values already made are then
+    /// dropped).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.alloc_slice_fill_with(3, |i| i * 10), &[0, 10, 20]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc_slice_fill_with<T, F>(&self, len: usize, f: F) -> &mut [T]
+    where
+        F: FnMut(usize) -> T,
+    {
+        let layout = Self::slice_layout::<T>(len).unwrap_or_else(|_| size_overflow());
+        let p = self.alloc_layout(layout);
+        let mut f = f;
+        // SAFETY: `p` is a fresh allocation for `len` `T`s.
+        match unsafe { raw::try_fill(p, len, |i| Ok::<T, core::convert::Infallible>(f(i))) } {
+            Ok(s) => s,
+        }
+    }
+
+    /// [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with) with a fallible
+    /// `f`: stops at the first error, drops the values made so far and gives
+    /// the room back if nothing was allocated since.
+    ///
+    /// # Errors
+    ///
+    /// The first error of `f`.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails or `f` panics.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let r = bump.alloc_slice_try_fill_with(3, |i| if i < 2 { Ok(i) } else { Err("no") });
+    /// assert_eq!(r, Err("no"));
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc_slice_try_fill_with<T, F, E>(&self, len: usize, f: F) -> Result<&mut [T], E>
+    where
+        F: FnMut(usize) -> Result<T, E>,
+    {
+        let layout = Self::slice_layout::<T>(len).unwrap_or_else(|_| size_overflow());
+        let cp = self.raw.checkpoint();
+        let p = self.alloc_layout(layout);
+        // SAFETY: `p` is a fresh allocation for `len` `T`s.
+        let r = unsafe { raw::try_fill(p, len, f) };
+        if r.is_err() {
+            self.raw.undo(cp, p, layout.size());
+        }
+        r
+    }
+
+    /// [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the allocation fails; `f` is then not called.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.try_alloc_slice_fill_with(2, |i| i).unwrap(), &[0, 1]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn try_alloc_slice_fill_with<T, F>(&self, len: usize, f: F) -> Result<&mut [T], AllocErr>
+    where
+        F: FnMut(usize) -> T,
+    {
+        let p = self.try_alloc_layout(Self::slice_layout::<T>(len)?)?;
+        let mut f = f;
+        // SAFETY: `p` is a fresh allocation for `len` `T`s.
+        match unsafe { raw::try_fill(p, len, |i| Ok::<T, core::convert::Infallible>(f(i))) } {
+            Ok(s) => Ok(s),
+        }
+    }
+
+    /// Allocates `len` copies of `value`.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.alloc_slice_fill_copy(3, 7u8), &[7, 7, 7]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc_slice_fill_copy<T: Copy>(&self, len: usize, value: T) -> &mut [T] {
+        self.alloc_slice_fill_with(len, |_| value)
+    }
+
+    /// [`alloc_slice_fill_copy`](Bump::alloc_slice_fill_copy), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.try_alloc_slice_fill_copy(2, 1u8).unwrap(), &[1, 1]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn try_alloc_slice_fill_copy<T: Copy>(
+        &self,
+        len: usize,
+        value: T,
+    ) -> Result<&mut [T], AllocErr> {
+        self.try_alloc_slice_fill_with(len, |_| value)
+    }
+
+    /// Allocates `len` clones of `value`.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails or a `clone` panics.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.alloc_slice_fill_clone(2, &(1, 2)), &[(1, 2), (1, 2)]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc_slice_fill_clone<T: Clone>(&self, len: usize, value: &T) -> &mut [T] {
+        self.alloc_slice_fill_with(len, |_| value.clone())
+    }
+
+    /// [`alloc_slice_fill_clone`](Bump::alloc_slice_fill_clone), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.try_alloc_slice_fill_clone(1, &3).unwrap(), &[3]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn try_alloc_slice_fill_clone<T: Clone>(
+        &self,
+        len: usize,
+        value: &T,
+    ) -> Result<&mut [T], AllocErr> {
+        self.try_alloc_slice_fill_with(len, |_| value.clone())
+    }
+
+    /// Allocates the items of an exact-size iterator.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails, the iterator panics, or it yields fewer
+    /// items than its `len()` (items already made are then dropped). Extra
+    /// items are not taken.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.alloc_slice_fill_iter([3, 1, 2].into_iter().rev()), &[2, 1, 3]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc_slice_fill_iter<T, I>(&self, iter: I) -> &mut [T]
+    where
+        I: IntoIterator<Item = T>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let mut iter = iter.into_iter();
+        self.alloc_slice_fill_with(iter.len(), |_| iter.next().unwrap_or_else(|| too_few()))
+    }
+
+    /// [`alloc_slice_fill_iter`](Bump::alloc_slice_fill_iter) over `Result`s:
+    /// stops at the first `Err`.
+    ///
+    /// # Errors
+    ///
+    /// The first `Err` item.
+    ///
+    /// # Panics
+    ///
+    /// As [`alloc_slice_fill_iter`](Bump::alloc_slice_fill_iter).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let r = bump.alloc_slice_try_fill_iter([Ok(1), Err(2)]);
+    /// assert_eq!(r, Err(2));
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc_slice_try_fill_iter<T, I, E>(&self, iter: I) -> Result<&mut [T], E>
+    where
+        I: IntoIterator<Item = Result<T, E>>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let mut iter = iter.into_iter();
+        self.alloc_slice_try_fill_with(iter.len(), |_| iter.next().unwrap_or_else(|| too_few()))
+    }
+
+    /// [`alloc_slice_fill_iter`](Bump::alloc_slice_fill_iter), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the allocation fails.
+    ///
+    /// # Panics
+    ///
+    /// If the iterator panics or yields too few items.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.try_alloc_slice_fill_iter(0..3).unwrap(), &[0, 1, 2]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn try_alloc_slice_fill_iter<T, I>(&self, iter: I) -> Result<&mut [T], AllocErr>
+    where
+        I: IntoIterator<Item = T>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let mut iter = iter.into_iter();
+        self.try_alloc_slice_fill_with(iter.len(), |_| iter.next().unwrap_or_else(|| too_few()))
+    }
+
+    /// Allocates `len` default values.
+    ///
+    /// # Panics
+    ///
+    /// If the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.alloc_slice_fill_default::<u8>(2), &[0, 0]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn alloc_slice_fill_default<T: Default>(&self, len: usize) -> &mut [T] {
+        self.alloc_slice_fill_with(len, |_| T::default())
+    }
+
+    /// [`alloc_slice_fill_default`](Bump::alloc_slice_fill_default), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`AllocErr`] if the allocation fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(bump.try_alloc_slice_fill_default::<u8>(1).unwrap(), &[0]);
+    /// ```
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn try_alloc_slice_fill_default<T: Default>(
+        &self,
+        len: usize,
+    ) -> Result<&mut [T], AllocErr> {
+        self.try_alloc_slice_fill_with(len, |_| T::default())
+    }
+
+    /// Frees everything at once. Keeps the current chunk (the largest made
+    /// by normal growth) and returns the others, spare ones included, to the
+    /// global allocator. Runs no `Drop`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut bump = memkit_arena::Bump::new();
+    /// for i in 0..1000 {
+    ///     bump.alloc(i);
+    /// }
+    /// bump.reset();
+    /// assert!(bump.allocated_bytes() > 0);
+    /// ```
+    pub fn reset(&mut self) {
+        // SAFETY: `&mut self`: no allocation is borrowed any more.
+        unsafe { self.raw.reset() }
+    }
+
+    /// Frees everything at once but keeps every chunk for reuse, so a loop
+    /// whose peak varies allocates no new chunk once it has seen its largest
+    /// phase.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut bump = memkit_arena::Bump::new();
+    /// bump.alloc_slice_fill_copy(10_000, 0u8);
+    /// let held = bump.allocated_bytes();
+    /// bump.reset_keep_chunks();
+    /// bump.alloc_slice_fill_copy(10_000, 0u8);
+    /// assert_eq!(bump.allocated_bytes(), held);
+    /// ```
+    pub fn reset_keep_chunks(&mut self) {
+        // SAFETY: `&mut self`: no allocation is borrowed any more.
+        unsafe { self.raw.reset_keep_chunks() }
+    }
+
+    /// The current position, for [`reset_to`](Bump::reset_to).
+    ///
+    /// # Examples
+    ///
+    /// See [`Checkpoint`].
+    pub fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            raw: self.raw.checkpoint(),
+        }
+    }
+
+    /// Frees everything allocated since `checkpoint`. Chunks made since are
+    /// kept for reuse. [`scope`](Bump::scope) is the safe twin.
+    ///
+    /// # Safety
+    ///
+    /// * `checkpoint` was taken from this `Bump`.
+    /// * Since then there was no [`reset`](Bump::reset), no
+    ///   [`reset_keep_chunks`](Bump::reset_keep_chunks), no `reset_to` an
+    ///   earlier checkpoint, and no exit from a scope entered before it.
+    /// * Nothing allocated after `checkpoint` is used again (including
+    ///   collections and boxes living in it, and an older allocation that
+    ///   grew in place after `checkpoint`).
+    /// * It is not called inside a [`scope`](Bump::scope) with a checkpoint
+    ///   taken before that scope was entered.
+    ///
+    /// # Examples
+    ///
+    /// See [`Checkpoint`].
+    pub unsafe fn reset_to(&self, checkpoint: Checkpoint) {
+        // SAFETY: the caller's contract, which is `RawBump::reset_to`'s.
+        unsafe { self.raw.reset_to(checkpoint.raw) }
+    }
+
+    /// Runs `f` with a scope of this arena: everything allocated through
+    /// the scope is freed when `f` returns (or unwinds). The borrow checker
+    /// keeps those allocations from escaping. Chunks made inside are kept
+    /// for reuse, so a repeated scope stops allocating after warm-up.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut bump = memkit_arena::Bump::new();
+    /// let before = bump.allocated_bytes();
+    /// let sum = bump.scope(|s| {
+    ///     let v = s.alloc_slice_fill_with(100, |i| i);
+    ///     v.iter().sum::<usize>()
+    /// });
+    /// assert_eq!(sum, 4950);
+    /// assert!(bump.allocated_bytes() >= before);
+    /// ```
+    ///
+    /// References cannot leave the scope:
+    ///
+    /// ```compile_fail
+    /// let mut bump = memkit_arena::Bump::new();
+    /// let x = bump.scope(|s| s.alloc(1));
+    /// ```
+    pub fn scope<R>(&mut self, f: impl for<'s> FnOnce(&mut Scope<'s, MIN_ALIGN>) -> R) -> R {
+        run_scope(self, f)
+    }
+
+    /// Bytes held from the global allocator, not counting chunk headers:
+    /// the sum of all chunk capacities (spare chunks included). This is the
+    /// number the allocation limit caps.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// bump.alloc(1u64);
+    /// assert!(bump.allocated_bytes() >= 8);
+    /// ```
+    pub fn allocated_bytes(&self) -> usize {
+        self.raw.owned()
+    }
+
+    /// [`allocated_bytes`](Bump::allocated_bytes) plus the chunk headers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// bump.alloc(1u64);
+    /// assert!(bump.allocated_bytes_including_metadata() > bump.allocated_bytes());
+    /// ```
+    pub fn allocated_bytes_including_metadata(&self) -> usize {
+        self.raw.owned() + self.raw.chunk_count() * RawBump::header_size()
+    }
+
+    /// Free bytes left in the current chunk.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::with_capacity(100);
+    /// assert!(bump.chunk_capacity() >= 100);
+    /// ```
+    pub fn chunk_capacity(&self) -> usize {
+        self.raw.remaining()
+    }
+
+    /// The used part of every chunk in use, newest chunk first. Within a
+    /// chunk, allocations appear oldest first (memkit bumps upward),
+    /// with any alignment padding between them.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut bump = memkit_arena::Bump::new();
+    /// bump.alloc(b'a');
+    /// bump.alloc(b'b');
+    /// let chunk = bump.iter_allocated_chunks().next().unwrap();
+    /// // SAFETY: only `u8`s were allocated.
+    /// assert_eq!(unsafe { [chunk[0].assume_init(), chunk[1].assume_init()] }, *b"ab");
+    /// ```
+    pub fn iter_allocated_chunks(&mut self) -> ChunkIter<'_, MIN_ALIGN> {
+        ChunkIter {
+            raw: self.raw.chunks(),
+            _bump: PhantomData,
+        }
+    }
+
+    /// Raw pointers and lengths of the used part of each chunk, newest
+    /// first.
+    ///
+    /// # Safety
+    ///
+    /// * Nothing is allocated from this `Bump`, and it is not reset, while
+    ///   the iterator is alive.
+    /// * Reading through the pointers must not conflict with live mutable
+    ///   references into the arena; padding bytes are uninitialised.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// bump.alloc(1u8);
+    /// // SAFETY: no allocation while iterating.
+    /// let total: usize = unsafe { bump.iter_allocated_chunks_raw() }.map(|(_, len)| len).sum();
+    /// assert_eq!(total, 1);
+    /// ```
+    pub unsafe fn iter_allocated_chunks_raw(&self) -> ChunkRawIter<'_, MIN_ALIGN> {
+        ChunkRawIter {
+            raw: self.raw.chunks(),
+            _bump: PhantomData,
+        }
+    }
+
+    /// Grants `raw` access to the allocator core for `Allocator`.
+    pub(crate) fn raw(&self) -> &RawBump {
+        &self.raw
+    }
+
+    /// Applies `MIN_ALIGN` to a layout for the `Allocator` impl.
+    pub(crate) fn adjusted(layout: Layout) -> Option<Layout> {
+        Self::adjust(layout)
+    }
+}
+
+#[cold]
+fn too_few() -> ! {
+    panic!("memkit-arena: iterator supplied too few elements")
+}
+
+fn run_scope<const M: usize, R>(
+    bump: &Bump<M>,
+    f: impl for<'s> FnOnce(&mut Scope<'s, M>) -> R,
+) -> R {
+    /// Rewinds on exit, also when `f` unwinds.
+    struct Restore<'b, const M: usize> {
+        bump: &'b Bump<M>,
+        cp: Checkpoint,
+    }
+    impl<const M: usize> Drop for Restore<'_, M> {
+        fn drop(&mut self) {
+            // SAFETY: 1. `cp` was taken from `bump` just before `f` ran;
+            // 2. `f` could only allocate through its `Scope` (the outer
+            // `Bump` or `Scope` is mutably borrowed), could not reset past
+            // `cp` safely, and nothing it allocated outlives it (the
+            // lifetime of the `Scope` borrow is local to `f`).
+            unsafe { self.bump.reset_to(self.cp) }
+        }
+    }
+    let _restore = Restore {
+        bump,
+        cp: bump.checkpoint(),
+    };
+    let mut scope = Scope {
+        bump,
+        _invariant: PhantomData,
+    };
+    f(&mut scope)
+}
+
+/// A scope of a [`Bump`], given to the closure of [`Bump::scope`]. It
+/// dereferences to the `Bump`, so every allocation method works on it;
+/// everything allocated through it is freed when the scope ends.
+///
+/// Scopes nest through [`Scope::scope`].
+///
+/// # Examples
+///
+/// ```
+/// let mut bump = memkit_arena::Bump::new();
+/// bump.scope(|outer| {
+///     let a = *outer.alloc(1);
+///     let b = outer.scope(|inner| *inner.alloc(2));
+///     assert_eq!(a + b, 3);
+/// });
+/// ```
+pub struct Scope<'s, const MIN_ALIGN: usize = 1> {
+    bump: &'s Bump<MIN_ALIGN>,
+    /// Invariant in `'s`: two scopes never have the same type, so they
+    /// cannot be swapped.
+    _invariant: PhantomData<fn(&'s ()) -> &'s ()>,
+}
+
+impl<const MIN_ALIGN: usize> fmt::Debug for Scope<'_, MIN_ALIGN> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Scope").field(self.bump).finish()
+    }
+}
+
+impl<const MIN_ALIGN: usize> core::ops::Deref for Scope<'_, MIN_ALIGN> {
+    type Target = Bump<MIN_ALIGN>;
+
+    fn deref(&self) -> &Bump<MIN_ALIGN> {
+        self.bump
+    }
+}
+
+impl<const MIN_ALIGN: usize> Scope<'_, MIN_ALIGN> {
+    /// Opens a nested scope; everything allocated through it is freed when
+    /// `f` returns. Allocations of this scope cannot be held across it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut bump = memkit_arena::Bump::new();
+    /// let n = bump.scope(|s| s.scope(|t| t.alloc_str("nested").len()));
+    /// assert_eq!(n, 6);
+    /// ```
+    pub fn scope<R>(&mut self, f: impl for<'t> FnOnce(&mut Scope<'t, MIN_ALIGN>) -> R) -> R {
+        run_scope(self.bump, f)
+    }
+}
+
+/// Iterator of [`Bump::iter_allocated_chunks`].
+#[must_use = "iterators are lazy"]
+pub struct ChunkIter<'a, const MIN_ALIGN: usize = 1> {
+    raw: raw::RawChunkIter,
+    _bump: PhantomData<&'a mut Bump<MIN_ALIGN>>,
+}
+
+impl<const MIN_ALIGN: usize> fmt::Debug for ChunkIter<'_, MIN_ALIGN> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ChunkIter").finish_non_exhaustive()
+    }
+}
+
+impl<'a, const MIN_ALIGN: usize> Iterator for ChunkIter<'a, MIN_ALIGN> {
+    type Item = &'a [MaybeUninit<u8>];
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (p, len) = self.raw.next()?;
+        // SAFETY: the arena is mutably borrowed for 'a, so no reference into
+        // it is live and no allocation or reset happens; the bytes belong to
+        // one live chunk.
+        Some(unsafe { raw::uninit_slice::<u8>(p, len) })
+    }
+}
+
+impl<const MIN_ALIGN: usize> core::iter::FusedIterator for ChunkIter<'_, MIN_ALIGN> {}
+
+/// Iterator of [`Bump::iter_allocated_chunks_raw`].
+#[must_use = "iterators are lazy"]
+pub struct ChunkRawIter<'a, const MIN_ALIGN: usize = 1> {
+    raw: raw::RawChunkIter,
+    _bump: PhantomData<&'a Bump<MIN_ALIGN>>,
+}
+
+impl<const MIN_ALIGN: usize> fmt::Debug for ChunkRawIter<'_, MIN_ALIGN> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ChunkRawIter").finish_non_exhaustive()
+    }
+}
+
+impl<const MIN_ALIGN: usize> Iterator for ChunkRawIter<'_, MIN_ALIGN> {
+    type Item = (*mut u8, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.raw.next().map(|(p, len)| (p.as_ptr(), len))
+    }
+}
+
+impl<const MIN_ALIGN: usize> core::iter::FusedIterator for ChunkRawIter<'_, MIN_ALIGN> {}

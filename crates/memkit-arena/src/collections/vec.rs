@@ -1,0 +1,1032 @@
+//! [`Vec`] in a [`Bump`], and its iterators.
+
+use allocator_api2::vec::Vec as InnerVec;
+use core::borrow::{Borrow, BorrowMut};
+use core::cmp::Ordering;
+use core::fmt;
+use core::hash::{Hash, Hasher};
+use core::ops::{Deref, DerefMut, Index, IndexMut, RangeBounds};
+use core::slice::SliceIndex;
+
+use super::CollectionAllocErr;
+use crate::Bump;
+use crate::boxed::Box;
+use crate::raw;
+
+/// A draining iterator over a [`Vec`], from [`Vec::drain`].
+pub type Drain<'a, 'bump, T> = allocator_api2::vec::Drain<'a, T, &'bump Bump>;
+
+/// The owning iterator of a [`Vec`].
+pub type IntoIter<'bump, T> = allocator_api2::vec::IntoIter<T, &'bump Bump>;
+
+/// A splicing iterator over a [`Vec`], from [`Vec::splice`].
+pub type Splice<'a, 'bump, I> = allocator_api2::vec::Splice<'a, I, &'bump Bump>;
+
+/// An iterator that removes the elements a predicate selects, from
+/// [`Vec::drain_filter`]. Elements not yet visited when it drops stay in
+/// the vector.
+#[must_use = "iterators are lazy"]
+pub struct DrainFilter<'a, 'bump, T, F>
+where
+    F: FnMut(&mut T) -> bool,
+{
+    vec: &'a mut Vec<'bump, T>,
+    idx: usize,
+    filter: F,
+}
+
+impl<T, F: FnMut(&mut T) -> bool> fmt::Debug for DrainFilter<'_, '_, T, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DrainFilter")
+            .field("idx", &self.idx)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T, F: FnMut(&mut T) -> bool> Iterator for DrainFilter<'_, '_, T, F> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        while self.idx < self.vec.len() {
+            if (self.filter)(&mut self.vec[self.idx]) {
+                return Some(self.vec.remove(self.idx));
+            }
+            self.idx += 1;
+        }
+        None
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.vec.len() - self.idx))
+    }
+}
+
+/// Creates a [`Vec`] in a [`Bump`]: `vec![in &bump; 1, 2, 3]` or
+/// `vec![in &bump; 0; 16]`.
+///
+/// # Examples
+///
+/// ```
+/// use memkit_arena::{Bump, vec};
+///
+/// let bump = Bump::new();
+/// let a = vec![in &bump; 1, 2, 3];
+/// let b = vec![in &bump; 7u8; 2];
+/// assert_eq!((a.len(), &b[..]), (3, &[7, 7][..]));
+/// ```
+#[macro_export]
+macro_rules! vec {
+    (in $bump:expr; $elem:expr; $n:expr) => {{
+        let n = $n;
+        let mut v = $crate::collections::Vec::with_capacity_in(n, $bump);
+        if n > 0 {
+            v.resize(n, $elem);
+        }
+        v
+    }};
+    (in $bump:expr) => {
+        $crate::collections::Vec::new_in($bump)
+    };
+    (in $bump:expr; $($x:expr),* $(,)?) => {{
+        let mut v = $crate::collections::Vec::new_in($bump);
+        $( v.push($x); )*
+        v
+    }};
+}
+
+/// A growable array whose buffer lives in a [`Bump`]. Its elements are
+/// dropped when it drops; its buffer is freed with the arena (or at once,
+/// if it is the last allocation).
+///
+/// # Examples
+///
+/// ```
+/// use memkit_arena::{Bump, collections::Vec};
+///
+/// let bump = Bump::new();
+/// let mut v = Vec::new_in(&bump);
+/// v.push(1);
+/// v.extend([2, 3]);
+/// assert_eq!(v, [1, 2, 3]);
+/// ```
+pub struct Vec<'bump, T: 'bump> {
+    inner: InnerVec<T, &'bump Bump>,
+}
+
+impl<'bump, T: 'bump> Vec<'bump, T> {
+    /// An empty vector; allocates nothing.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let v = memkit_arena::collections::Vec::<u8>::new_in(&bump);
+    /// assert!(v.is_empty());
+    /// ```
+    #[inline]
+    pub fn new_in(bump: &'bump Bump) -> Vec<'bump, T> {
+        Vec {
+            inner: InnerVec::new_in(bump),
+        }
+    }
+
+    /// An empty vector with room for `capacity` elements.
+    ///
+    /// # Panics
+    ///
+    /// If the capacity overflows or the arena cannot allocate.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let v = memkit_arena::collections::Vec::<u8>::with_capacity_in(10, &bump);
+    /// assert!(v.capacity() >= 10);
+    /// ```
+    #[inline]
+    pub fn with_capacity_in(capacity: usize, bump: &'bump Bump) -> Vec<'bump, T> {
+        Vec {
+            inner: InnerVec::with_capacity_in(capacity, bump),
+        }
+    }
+
+    /// Collects `iter` into a vector in `bump`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let v = memkit_arena::collections::Vec::from_iter_in(0..3, &bump);
+    /// assert_eq!(v, [0, 1, 2]);
+    /// ```
+    pub fn from_iter_in<I: IntoIterator<Item = T>>(iter: I, bump: &'bump Bump) -> Vec<'bump, T> {
+        let mut v = Vec::new_in(bump);
+        v.extend(iter);
+        v
+    }
+
+    /// Rebuilds a vector from its raw parts.
+    ///
+    /// # Safety
+    ///
+    /// * `ptr`, `length` and `capacity` come from a `Vec<'bump, T>` of the
+    ///   same `bump` that was forgotten, with `length <= capacity` and the
+    ///   first `length` elements initialised.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use core::mem::ManuallyDrop;
+    /// use memkit_arena::{Bump, collections::Vec};
+    ///
+    /// let bump = Bump::new();
+    /// let mut v = ManuallyDrop::new(Vec::from_iter_in([1, 2], &bump));
+    /// // SAFETY: the parts of a forgotten vector of `bump`.
+    /// let w = unsafe { Vec::from_raw_parts_in(v.as_mut_ptr(), v.len(), v.capacity(), &bump) };
+    /// assert_eq!(w, [1, 2]);
+    /// ```
+    pub unsafe fn from_raw_parts_in(
+        ptr: *mut T,
+        length: usize,
+        capacity: usize,
+        bump: &'bump Bump,
+    ) -> Vec<'bump, T> {
+        Vec {
+            // SAFETY: the caller's contract is `allocator_api2`'s.
+            inner: unsafe { InnerVec::from_raw_parts_in(ptr, length, capacity, bump) },
+        }
+    }
+
+    /// The arena this vector lives in.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let v = memkit_arena::collections::Vec::<u8>::new_in(&bump);
+    /// assert!(core::ptr::eq(v.bump(), &bump));
+    /// ```
+    pub fn bump(&self) -> &'bump Bump {
+        self.inner.allocator()
+    }
+
+    /// Elements the buffer can hold without growing.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let v = memkit_arena::collections::Vec::<u32>::with_capacity_in(4, &bump);
+    /// assert!(v.capacity() >= 4);
+    /// ```
+    #[inline]
+    pub fn capacity(&self) -> usize {
+        self.inner.capacity()
+    }
+
+    /// Reserves room for `additional` more elements (amortised growth).
+    ///
+    /// # Panics
+    ///
+    /// If the capacity overflows or the arena cannot allocate.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::collections::Vec::<u8>::new_in(&bump);
+    /// v.reserve(10);
+    /// assert!(v.capacity() >= 10);
+    /// ```
+    #[inline]
+    pub fn reserve(&mut self, additional: usize) {
+        self.inner.reserve(additional);
+    }
+
+    /// Reserves room for exactly `additional` more elements. When the buffer
+    /// is the arena's last allocation this grows in place, so calling it
+    /// before every push stays O(1).
+    ///
+    /// # Panics
+    ///
+    /// If the capacity overflows or the arena cannot allocate.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::collections::Vec::<u8>::new_in(&bump);
+    /// v.reserve_exact(3);
+    /// assert!(v.capacity() >= 3);
+    /// ```
+    #[inline]
+    pub fn reserve_exact(&mut self, additional: usize) {
+        self.inner.reserve_exact(additional);
+    }
+
+    /// [`reserve`](Vec::reserve), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`CollectionAllocErr`] on overflow or allocation failure.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::collections::Vec::<u8>::new_in(&bump);
+    /// assert!(v.try_reserve(8).is_ok());
+    /// ```
+    pub fn try_reserve(&mut self, additional: usize) -> Result<(), CollectionAllocErr> {
+        self.inner.try_reserve(additional).map_err(Into::into)
+    }
+
+    /// [`reserve_exact`](Vec::reserve_exact), fallibly.
+    ///
+    /// # Errors
+    ///
+    /// [`CollectionAllocErr`] on overflow or allocation failure.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::collections::Vec::<u8>::new_in(&bump);
+    /// assert!(v.try_reserve_exact(8).is_ok());
+    /// ```
+    pub fn try_reserve_exact(&mut self, additional: usize) -> Result<(), CollectionAllocErr> {
+        self.inner.try_reserve_exact(additional).map_err(Into::into)
+    }
+
+    /// Shrinks the capacity to the length (in place).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::collections::Vec::<u8>::with_capacity_in(10, &bump);
+    /// v.push(1);
+    /// v.shrink_to_fit();
+    /// assert_eq!(v.capacity(), 1);
+    /// ```
+    pub fn shrink_to_fit(&mut self) {
+        self.inner.shrink_to_fit();
+    }
+
+    /// Turns the vector into a boxed slice in the same arena.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let b = memkit_arena::collections::Vec::from_iter_in([1, 2], &bump).into_boxed_slice();
+    /// assert_eq!(&*b, &[1, 2]);
+    /// ```
+    pub fn into_boxed_slice(self) -> Box<'bump, [T]> {
+        Box::from_mut(self.inner.leak())
+    }
+
+    /// Leaves the elements in the arena and returns them as a slice that
+    /// lives as long as the arena. They are never dropped.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let s: &[u8] = memkit_arena::vec![in &bump; 1, 2].into_bump_slice();
+    /// assert_eq!(s, &[1, 2]);
+    /// ```
+    pub fn into_bump_slice(self) -> &'bump [T] {
+        self.into_bump_slice_mut()
+    }
+
+    /// [`into_bump_slice`](Vec::into_bump_slice), mutably.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let s = memkit_arena::vec![in &bump; 1, 2].into_bump_slice_mut();
+    /// s[0] = 9;
+    /// assert_eq!(s, &[9, 2]);
+    /// ```
+    pub fn into_bump_slice_mut(self) -> &'bump mut [T] {
+        self.inner.leak()
+    }
+
+    /// Keeps the first `len` elements, dropping the rest.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2, 3];
+    /// v.truncate(1);
+    /// assert_eq!(v, [1]);
+    /// ```
+    pub fn truncate(&mut self, len: usize) {
+        self.inner.truncate(len);
+    }
+
+    /// The elements as a slice.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(memkit_arena::vec![in &bump; 1].as_slice(), &[1]);
+    /// ```
+    pub fn as_slice(&self) -> &[T] {
+        &self.inner
+    }
+
+    /// The elements as a mutable slice.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1];
+    /// v.as_mut_slice()[0] = 2;
+    /// assert_eq!(v, [2]);
+    /// ```
+    pub fn as_mut_slice(&mut self) -> &mut [T] {
+        &mut self.inner
+    }
+
+    /// A pointer to the buffer.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let v = memkit_arena::vec![in &bump; 1u8];
+    /// assert!(!v.as_ptr().is_null());
+    /// ```
+    pub fn as_ptr(&self) -> *const T {
+        self.inner.as_ptr()
+    }
+
+    /// A mutable pointer to the buffer.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1u8];
+    /// assert!(!v.as_mut_ptr().is_null());
+    /// ```
+    pub fn as_mut_ptr(&mut self) -> *mut T {
+        self.inner.as_mut_ptr()
+    }
+
+    /// Sets the length.
+    ///
+    /// # Safety
+    ///
+    /// * `new_len <= capacity()`, and the first `new_len` elements are
+    ///   initialised.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2];
+    /// // SAFETY: shrinking keeps initialised elements (u8 has no Drop).
+    /// unsafe { v.set_len(1) };
+    /// assert_eq!(v, [1]);
+    /// ```
+    pub unsafe fn set_len(&mut self, new_len: usize) {
+        // SAFETY: the caller's contract.
+        unsafe { self.inner.set_len(new_len) }
+    }
+
+    /// Removes element `index`, replacing it with the last.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is out of bounds.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2, 3];
+    /// assert_eq!(v.swap_remove(0), 1);
+    /// assert_eq!(v, [3, 2]);
+    /// ```
+    pub fn swap_remove(&mut self, index: usize) -> T {
+        self.inner.swap_remove(index)
+    }
+
+    /// Inserts `element` at `index`.
+    ///
+    /// # Panics
+    ///
+    /// If `index > len`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 3];
+    /// v.insert(1, 2);
+    /// assert_eq!(v, [1, 2, 3]);
+    /// ```
+    pub fn insert(&mut self, index: usize, element: T) {
+        self.inner.insert(index, element);
+    }
+
+    /// Removes and returns element `index`.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is out of bounds.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2];
+    /// assert_eq!(v.remove(0), 1);
+    /// ```
+    pub fn remove(&mut self, index: usize) -> T {
+        self.inner.remove(index)
+    }
+
+    /// Keeps the elements for which `f` is true.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2, 3, 4];
+    /// v.retain(|x| x % 2 == 0);
+    /// assert_eq!(v, [2, 4]);
+    /// ```
+    pub fn retain<F: FnMut(&T) -> bool>(&mut self, f: F) {
+        self.inner.retain(f);
+    }
+
+    /// Keeps the elements for which `f` is true, with mutable access.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2];
+    /// v.retain_mut(|x| { *x += 1; *x > 2 });
+    /// assert_eq!(v, [3]);
+    /// ```
+    pub fn retain_mut<F: FnMut(&mut T) -> bool>(&mut self, f: F) {
+        self.inner.retain_mut(f);
+    }
+
+    /// Removes consecutive elements with equal keys.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 10, 11, 20];
+    /// v.dedup_by_key(|x| *x / 10);
+    /// assert_eq!(v, [10, 20]);
+    /// ```
+    pub fn dedup_by_key<F: FnMut(&mut T) -> K, K: PartialEq>(&mut self, key: F) {
+        self.inner.dedup_by_key(key);
+    }
+
+    /// Removes consecutive elements that `same_bucket` says are equal.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 1, 2];
+    /// v.dedup_by(|a, b| a == b);
+    /// assert_eq!(v, [1, 2]);
+    /// ```
+    pub fn dedup_by<F: FnMut(&mut T, &mut T) -> bool>(&mut self, same_bucket: F) {
+        self.inner.dedup_by(same_bucket);
+    }
+
+    /// Appends `value`.
+    ///
+    /// # Panics
+    ///
+    /// If the arena cannot allocate.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::collections::Vec::new_in(&bump);
+    /// v.push(1);
+    /// assert_eq!(v, [1]);
+    /// ```
+    #[inline]
+    pub fn push(&mut self, value: T) {
+        self.inner.push(value);
+    }
+
+    /// Removes the last element.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1];
+    /// assert_eq!(v.pop(), Some(1));
+    /// assert_eq!(v.pop(), None);
+    /// ```
+    #[inline]
+    pub fn pop(&mut self) -> Option<T> {
+        self.inner.pop()
+    }
+
+    /// Removes the last element if `predicate` accepts it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2];
+    /// assert_eq!(v.pop_if(|x| *x == 1), None);
+    /// assert_eq!(v.pop_if(|x| *x == 2), Some(2));
+    /// ```
+    pub fn pop_if(&mut self, predicate: impl FnOnce(&mut T) -> bool) -> Option<T> {
+        let last = self.inner.last_mut()?;
+        if predicate(last) {
+            self.inner.pop()
+        } else {
+            None
+        }
+    }
+
+    /// Moves every element of `other` to the end of `self`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut a = memkit_arena::vec![in &bump; 1];
+    /// let mut b = memkit_arena::vec![in &bump; 2];
+    /// a.append(&mut b);
+    /// assert_eq!((a.len(), b.len()), (2, 0));
+    /// ```
+    pub fn append(&mut self, other: &mut Self) {
+        self.inner.append(&mut other.inner);
+    }
+
+    /// Removes the elements in `range` and iterates over them.
+    ///
+    /// # Panics
+    ///
+    /// If the range is out of bounds.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2, 3];
+    /// assert_eq!(v.drain(1..).sum::<i32>(), 5);
+    /// assert_eq!(v, [1]);
+    /// ```
+    pub fn drain<R: RangeBounds<usize>>(&mut self, range: R) -> Drain<'_, 'bump, T> {
+        self.inner.drain(range)
+    }
+
+    /// Replaces the elements in `range` with `replace_with`, returning the
+    /// removed ones.
+    ///
+    /// # Panics
+    ///
+    /// If the range is out of bounds.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2, 3];
+    /// let old: std::vec::Vec<_> = v.splice(1..2, [7, 8]).collect();
+    /// assert_eq!((old, v), (vec![2], memkit_arena::vec![in &bump; 1, 7, 8, 3]));
+    /// ```
+    pub fn splice<R, I>(&mut self, range: R, replace_with: I) -> Splice<'_, 'bump, I::IntoIter>
+    where
+        R: RangeBounds<usize>,
+        I: IntoIterator<Item = T>,
+    {
+        self.inner.splice(range, replace_with)
+    }
+
+    /// Removes and yields the elements for which `filter` is true, keeping
+    /// the order of the others. O(n) per removed element.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2, 3, 4];
+    /// let even: std::vec::Vec<_> = v.drain_filter(|x| *x % 2 == 0).collect();
+    /// assert_eq!((even, &v[..]), (vec![2, 4], &[1, 3][..]));
+    /// ```
+    pub fn drain_filter<'a, F>(&'a mut self, filter: F) -> DrainFilter<'a, 'bump, T, F>
+    where
+        F: FnMut(&mut T) -> bool,
+    {
+        DrainFilter {
+            vec: self,
+            idx: 0,
+            filter,
+        }
+    }
+
+    /// Drops every element.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1];
+    /// v.clear();
+    /// assert!(v.is_empty());
+    /// ```
+    pub fn clear(&mut self) {
+        self.inner.clear();
+    }
+
+    /// The number of elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert_eq!(memkit_arena::vec![in &bump; 1, 2].len(), 2);
+    /// ```
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Whether there are no elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// assert!(memkit_arena::collections::Vec::<u8>::new_in(&bump).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.inner.is_empty()
+    }
+
+    /// Splits off the elements from `at` into a new vector in the same
+    /// arena.
+    ///
+    /// # Panics
+    ///
+    /// If `at > len`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 2, 3];
+    /// assert_eq!(v.split_off(1), [2, 3]);
+    /// ```
+    pub fn split_off(&mut self, at: usize) -> Self {
+        Vec {
+            inner: self.inner.split_off(at),
+        }
+    }
+
+    /// Resizes to `new_len`, filling with values made by `f`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::collections::Vec::new_in(&bump);
+    /// v.resize_with(2, || 5);
+    /// assert_eq!(v, [5, 5]);
+    /// ```
+    pub fn resize_with<F: FnMut() -> T>(&mut self, new_len: usize, f: F) {
+        self.inner.resize_with(new_len, f);
+    }
+}
+
+impl<'bump, T: 'bump + Clone> Vec<'bump, T> {
+    /// Resizes to `new_len`, filling with clones of `value`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::collections::Vec::new_in(&bump);
+    /// v.resize(2, 'x');
+    /// assert_eq!(v, ['x', 'x']);
+    /// ```
+    pub fn resize(&mut self, new_len: usize, value: T) {
+        self.inner.resize(new_len, value);
+    }
+
+    /// Appends clones of `other`'s elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::collections::Vec::new_in(&bump);
+    /// v.extend_from_slice(&[1, 2]);
+    /// assert_eq!(v, [1, 2]);
+    /// ```
+    pub fn extend_from_slice(&mut self, other: &[T]) {
+        self.inner.extend_from_slice(other);
+    }
+}
+
+impl<'bump, T: 'bump + Copy> Vec<'bump, T> {
+    /// Appends copies of `other`'s elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::collections::Vec::new_in(&bump);
+    /// v.extend_from_slice_copy(b"ab");
+    /// assert_eq!(v, *b"ab");
+    /// ```
+    #[inline]
+    pub fn extend_from_slice_copy(&mut self, other: &[T]) {
+        self.inner.reserve(other.len());
+        let len = self.inner.len();
+        // A plain `memcpy` into the spare capacity, instead of the
+        // element-wise loop of the generic `extend_from_slice`.
+        let spare = self.inner.spare_capacity_mut();
+        let dst = core::ptr::NonNull::from(&mut spare[..other.len()]).cast::<u8>();
+        // SAFETY: `dst` is the first `other.len()` spare slots (reserved
+        // above), disjoint from `other` (which `&mut self` cannot alias);
+        // they become initialised.
+        unsafe { raw::copy_slice(dst, other) };
+        // SAFETY: the `other.len()` slots after `len` were just written and
+        // are within capacity.
+        unsafe { self.inner.set_len(len + other.len()) };
+    }
+
+    /// Appends copies of the elements of every slice, reserving once.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::collections::Vec::new_in(&bump);
+    /// v.extend_from_slices_copy(&[b"ab", b"c"]);
+    /// assert_eq!(v, *b"abc");
+    /// ```
+    pub fn extend_from_slices_copy(&mut self, slices: &[&[T]]) {
+        let total = slices.iter().fold(0usize, |n, s| {
+            n.checked_add(s.len()).expect("capacity overflow")
+        });
+        self.inner.reserve(total);
+        for s in slices {
+            self.inner.extend_from_slice(s);
+        }
+    }
+}
+
+impl<'bump, T: 'bump + PartialEq> Vec<'bump, T> {
+    /// Removes consecutive equal elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bump = memkit_arena::Bump::new();
+    /// let mut v = memkit_arena::vec![in &bump; 1, 1, 2, 1];
+    /// v.dedup();
+    /// assert_eq!(v, [1, 2, 1]);
+    /// ```
+    pub fn dedup(&mut self) {
+        self.inner.dedup();
+    }
+}
+
+impl<'bump, T: 'bump> Deref for Vec<'bump, T> {
+    type Target = [T];
+
+    #[inline]
+    fn deref(&self) -> &[T] {
+        &self.inner
+    }
+}
+
+impl<'bump, T: 'bump> DerefMut for Vec<'bump, T> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [T] {
+        &mut self.inner
+    }
+}
+
+impl<'bump, T: 'bump, I: SliceIndex<[T]>> Index<I> for Vec<'bump, T> {
+    type Output = I::Output;
+
+    fn index(&self, index: I) -> &I::Output {
+        &self.inner[index]
+    }
+}
+
+impl<'bump, T: 'bump, I: SliceIndex<[T]>> IndexMut<I> for Vec<'bump, T> {
+    fn index_mut(&mut self, index: I) -> &mut I::Output {
+        &mut self.inner[index]
+    }
+}
+
+impl<'bump, T: 'bump + Clone> Clone for Vec<'bump, T> {
+    fn clone(&self) -> Self {
+        Vec {
+            inner: self.inner.clone(),
+        }
+    }
+}
+
+impl<'bump, T: 'bump + fmt::Debug> fmt::Debug for Vec<'bump, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl<'bump, T: 'bump + Hash> Hash for Vec<'bump, T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl<'a, 'b, A: PartialEq<B>, B> PartialEq<Vec<'b, B>> for Vec<'a, A> {
+    fn eq(&self, other: &Vec<'b, B>) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl<'a, A: PartialEq<B>, B> PartialEq<[B]> for Vec<'a, A> {
+    fn eq(&self, other: &[B]) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl<'a, A: PartialEq<B>, B> PartialEq<&[B]> for Vec<'a, A> {
+    fn eq(&self, other: &&[B]) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl<'a, A: PartialEq<B>, B> PartialEq<&mut [B]> for Vec<'a, A> {
+    fn eq(&self, other: &&mut [B]) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl<'a, A: PartialEq<B>, B, const N: usize> PartialEq<[B; N]> for Vec<'a, A> {
+    fn eq(&self, other: &[B; N]) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl<'a, A: PartialEq<B>, B, const N: usize> PartialEq<&[B; N]> for Vec<'a, A> {
+    fn eq(&self, other: &&[B; N]) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl<'bump, T: 'bump + Eq> Eq for Vec<'bump, T> {}
+
+impl<'bump, T: 'bump + PartialOrd> PartialOrd for Vec<'bump, T> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        (**self).partial_cmp(&**other)
+    }
+}
+
+impl<'bump, T: 'bump + Ord> Ord for Vec<'bump, T> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+impl<'bump, T: 'bump> Extend<T> for Vec<'bump, T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
+        self.inner.extend(iter);
+    }
+}
+
+impl<'a, 'bump, T: 'bump + Copy + 'a> Extend<&'a T> for Vec<'bump, T> {
+    fn extend<I: IntoIterator<Item = &'a T>>(&mut self, iter: I) {
+        self.inner.extend(iter.into_iter().copied());
+    }
+}
+
+impl<'bump, T: 'bump> IntoIterator for Vec<'bump, T> {
+    type Item = T;
+    type IntoIter = IntoIter<'bump, T>;
+
+    fn into_iter(self) -> IntoIter<'bump, T> {
+        self.inner.into_iter()
+    }
+}
+
+impl<'a, 'bump, T: 'bump> IntoIterator for &'a Vec<'bump, T> {
+    type Item = &'a T;
+    type IntoIter = core::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a, 'bump, T: 'bump> IntoIterator for &'a mut Vec<'bump, T> {
+    type Item = &'a mut T;
+    type IntoIter = core::slice::IterMut<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
+impl<'bump, T: 'bump> AsRef<[T]> for Vec<'bump, T> {
+    fn as_ref(&self) -> &[T] {
+        self
+    }
+}
+
+impl<'bump, T: 'bump> AsMut<[T]> for Vec<'bump, T> {
+    fn as_mut(&mut self) -> &mut [T] {
+        self
+    }
+}
+
+impl<'bump, T: 'bump> AsRef<Vec<'bump, T>> for Vec<'bump, T> {
+    fn as_ref(&self) -> &Vec<'bump, T> {
+        self
+    }
+}
+
+impl<'bump, T: 'bump> Borrow<[T]> for Vec<'bump, T> {
+    fn borrow(&self) -> &[T] {
+        self
+    }
+}
+
+impl<'bump, T: 'bump> BorrowMut<[T]> for Vec<'bump, T> {
+    fn borrow_mut(&mut self) -> &mut [T] {
+        self
+    }
+}
+
+#[cfg(feature = "std")]
+impl<'bump> std::io::Write for Vec<'bump, u8> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.extend_from_slice_copy(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}

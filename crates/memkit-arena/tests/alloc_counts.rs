@@ -1,0 +1,111 @@
+//! Allocation-count tests: a counting global allocator proves that the
+//! keep-all reset and scopes stop allocating after warm-up.
+//!
+//! Counts are per thread (a `const`-initialized thread-local), so tests
+//! running in parallel do not disturb each other.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use memkit_arena::Bump;
+
+struct Counting;
+
+thread_local! {
+    static ALLOCS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is forwarded unchanged to `System`; counting only
+// touches a thread-local `Cell` and never allocates.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocs() -> usize {
+    ALLOCS.with(Cell::get)
+}
+
+/// Phase peaks that vary, with the largest first so warm-up is one phase.
+fn peaks() -> Vec<usize> {
+    let scale = if cfg!(miri) { 20 } else { 1000 };
+    [50usize, 3, 17, 50, 1, 33, 49, 8]
+        .iter()
+        .map(|p| p * scale)
+        .collect()
+}
+
+#[test]
+fn keep_all_reset_phase_loop_allocates_nothing_after_warm_up() {
+    let peaks = peaks();
+    let mut bump = Bump::new();
+    let mut first = true;
+    for _round in 0..3 {
+        for &peak in &peaks {
+            let before = allocs();
+            for i in 0..peak {
+                bump.alloc(i as u64);
+            }
+            let mut v = memkit_arena::collections::Vec::new_in(&bump);
+            v.extend(0..peak / 4);
+            drop(v);
+            let made = allocs() - before;
+            if !first {
+                assert_eq!(made, 0, "phase of peak {peak} allocated {made} times");
+            }
+            first = false;
+            bump.reset_keep_chunks();
+        }
+    }
+}
+
+#[test]
+fn scope_loop_allocates_nothing_after_warm_up() {
+    let peaks = peaks();
+    let mut bump = Bump::new();
+    let mut first = true;
+    for &peak in peaks.iter().chain(&peaks) {
+        let before = allocs();
+        bump.scope(|s| {
+            for i in 0..peak {
+                s.alloc(i as u32);
+            }
+            s.scope(|t| {
+                t.alloc_slice_fill_copy(peak, 0u8);
+            });
+        });
+        let made = allocs() - before;
+        if !first {
+            assert_eq!(made, 0, "scope of peak {peak} allocated {made} times");
+        }
+        first = false;
+    }
+}
+
+#[test]
+fn zero_sized_values_allocate_nothing() {
+    let bump = Bump::new();
+    let before = allocs();
+    for _ in 0..100 {
+        bump.alloc(());
+        bump.alloc_slice_fill_with(10, |_| ());
+    }
+    assert_eq!(allocs() - before, 0);
+}
