@@ -49,6 +49,9 @@ pub(crate) struct Case {
     pub(crate) subject: Side,
     /// Side B: the peer compared against.
     pub(crate) peer: Side,
+    /// A memory case: its figure is bytes/op, and its time is not compared
+    /// (see [`Case::memory`]).
+    pub(crate) memory: bool,
 }
 
 impl Case {
@@ -71,7 +74,18 @@ impl Case {
                 label: peer_label,
                 make: peer,
             },
+            memory: false,
         }
+    }
+
+    /// Marks a memory case, one whose figure is the bytes/op column (e.g.
+    /// the bytes one slab slot takes). Its time is still measured and shown,
+    /// in parentheses, but left out of the geometric means: filling fresh
+    /// memory is mostly first-touch page faults, whose cost depends on
+    /// where the kernel places the mapping, not on the code under test.
+    pub(crate) const fn memory(mut self) -> Self {
+        self.memory = true;
+        self
     }
 
     /// Relabels side A, for comparisons that do not involve memkit.
@@ -138,6 +152,8 @@ pub(crate) struct CaseResult {
     pub(crate) subject: SideResult,
     /// Side B (the peer).
     pub(crate) peer: SideResult,
+    /// Whether this is a memory case (see [`Case::memory`]).
+    pub(crate) memory: bool,
 }
 
 impl CaseResult {
@@ -226,8 +242,13 @@ fn side_result(label: &'static str, iters: u64, samples: Vec<f64>, counts: Count
 pub(crate) fn run_case(case: &Case, config: Config) -> CaseResult {
     let mut a = (case.subject.make)();
     let mut b = (case.peer.make)();
-    let iters_a = calibrate(&mut a, config.sample_target);
-    let iters_b = calibrate(&mut b, config.sample_target);
+    // Both sides run the same number of operations per sample, the larger
+    // of the two calibrations, so that neither sample is shorter than the
+    // target and cases whose state grows with the op count (`slab/slot_*`
+    // fills one slab of `iters` slots) allocate the same sizes on both sides.
+    let iters =
+        calibrate(&mut a, config.sample_target).max(calibrate(&mut b, config.sample_target));
+    let (iters_a, iters_b) = (iters, iters);
 
     let mut samples_a = Vec::with_capacity(config.pairs);
     let mut samples_b = Vec::with_capacity(config.pairs);
@@ -250,6 +271,7 @@ pub(crate) fn run_case(case: &Case, config: Config) -> CaseResult {
         name: case.name,
         subject: side_result(case.subject.label, iters_a, samples_a, counts_a),
         peer: side_result(case.peer.label, iters_b, samples_b, counts_b),
+        memory: case.memory,
     }
 }
 
@@ -289,6 +311,7 @@ mod tests {
             name: "drift",
             subject: side("a", vec![1.0, 1.0, 2.0, 2.0, 2.0]),
             peer: side("b", vec![1.0, 1.0, 1.0, 2.0, 2.0]),
+            memory: false,
         };
         assert_eq!(r.subject.ns_per_op / r.peer.ns_per_op, 2.0);
         assert_eq!(r.ratio(), 1.0);

@@ -1,7 +1,9 @@
 //! The `--json` output, written by hand (no serde in the bench).
 //!
 //! An array with one object per side of each case:
-//! `{"group","case","impl","peer","ns_per_op","allocs_per_op","bytes_per_op"}`.
+//! `{"group","case","impl","peer","ns_per_op","allocs_per_op","bytes_per_op",
+//! "memory_case"}`; `memory_case` is true for a case whose figure is
+//! bytes/op and whose time is not compared.
 
 use std::fmt::Write as _;
 
@@ -51,6 +53,8 @@ fn push_side(out: &mut String, case: &CaseResult, side: &SideResult) {
     push_num(out, side.allocs_per_op);
     out.push_str(", \"bytes_per_op\": ");
     push_num(out, side.bytes_per_op);
+    out.push_str(", \"memory_case\": ");
+    out.push_str(if case.memory { "true" } else { "false" });
     out.push('}');
 }
 
@@ -111,10 +115,12 @@ mod tests {
             name: "x",
             subject: side("Arc"),
             peer: side("Rc"),
+            memory: false,
         };
         let json = render(&[r]);
         assert_eq!(json.matches("\"group\": \"std\"").count(), 2);
         assert!(json.contains("\"impl\": \"Arc\", \"peer\": \"Rc\""));
+        assert_eq!(json.matches("\"memory_case\": false}").count(), 2);
         assert!(json.contains("\"impl\": \"Rc\", \"peer\": \"Rc\""));
         assert_eq!(render(&[]), "[\n\n]\n");
     }

@@ -53,6 +53,16 @@ const HEADER: [&str; 9] = [
     "peer allocs/op",
 ];
 
+/// The ratio cell: in parentheses for a memory case, whose time is shown
+/// but not compared.
+fn ratio_cell(r: &CaseResult) -> String {
+    if r.memory {
+        format!("({})", fmt_ratio(r.ratio()))
+    } else {
+        fmt_ratio(r.ratio())
+    }
+}
+
 fn row(r: &CaseResult) -> [String; 9] {
     [
         r.group.to_owned(),
@@ -61,29 +71,50 @@ fn row(r: &CaseResult) -> [String; 9] {
         fmt_ns(r.subject.ns_per_op),
         r.peer.label.to_owned(),
         fmt_ns(r.peer.ns_per_op),
-        fmt_ratio(r.ratio()),
+        ratio_cell(r),
         fmt_count(r.subject.allocs_per_op),
         fmt_count(r.peer.allocs_per_op),
     ]
 }
 
-/// Geometric mean of the ratios of each group, in order of first appearance.
-pub(crate) fn group_geomeans(results: &[CaseResult]) -> Vec<(&'static str, f64, usize)> {
-    let mut groups: Vec<&'static str> = Vec::new();
-    for r in results {
-        if !groups.contains(&r.group) {
-            groups.push(r.group);
+/// One geometric mean of time ratios: a group against one peer.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Geomean {
+    /// The group.
+    pub(crate) group: &'static str,
+    /// The peer's label.
+    pub(crate) peer: &'static str,
+    /// Geometric mean of the cases' ratios.
+    pub(crate) ratio: f64,
+    /// Cases in the mean.
+    pub(crate) cases: usize,
+    /// The largest ratio among them.
+    pub(crate) max: f64,
+}
+
+/// The geometric mean of the time ratios of each group against each of its
+/// peers, in order of first appearance. Memory cases are left out.
+pub(crate) fn geomeans(results: &[CaseResult]) -> Vec<Geomean> {
+    let mut keys: Vec<(&'static str, &'static str)> = Vec::new();
+    for r in results.iter().filter(|r| !r.memory) {
+        if !keys.contains(&(r.group, r.peer.label)) {
+            keys.push((r.group, r.peer.label));
         }
     }
-    groups
-        .into_iter()
-        .map(|g| {
+    keys.into_iter()
+        .map(|(group, peer)| {
             let ratios: Vec<f64> = results
                 .iter()
-                .filter(|r| r.group == g)
+                .filter(|r| !r.memory && r.group == group && r.peer.label == peer)
                 .map(CaseResult::ratio)
                 .collect();
-            (g, stats::geomean(ratios.iter().copied()), ratios.len())
+            Geomean {
+                group,
+                peer,
+                ratio: stats::geomean(ratios.iter().copied()),
+                cases: ratios.len(),
+                max: ratios.iter().copied().fold(f64::NAN, f64::max),
+            }
         })
         .collect()
 }
@@ -124,13 +155,39 @@ pub(crate) fn text_table(results: &[CaseResult]) -> String {
         out.push_str(&line(r));
         out.push('\n');
     }
+    if results.iter().any(|r| r.memory) {
+        out.push_str(
+            "(ratio): a memory case. Its figure is bytes/op below; its time, mostly \
+             first-touch page faults, is not in the geomeans.\n",
+        );
+    }
     out.push('\n');
-    for (g, gm, n) in group_geomeans(results) {
+    for g in geomeans(results) {
         let _ = writeln!(
             out,
-            "geomean ratio {g:<8} {} over {n} case(s)",
-            fmt_ratio(gm)
+            "geomean ratio {:<8} vs {:<12} {} over {} case(s), max {}",
+            g.group,
+            g.peer,
+            fmt_ratio(g.ratio),
+            g.cases,
+            fmt_ratio(g.max)
         );
+    }
+    let memory: Vec<&CaseResult> = results.iter().filter(|r| r.memory).collect();
+    if !memory.is_empty() {
+        out.push_str("\nmemory cases (bytes/op):\n");
+        for r in memory {
+            let _ = writeln!(
+                out,
+                "{}/{}: {} {} vs {} {}",
+                r.group,
+                r.name,
+                r.subject.label,
+                fmt_count(r.subject.bytes_per_op),
+                r.peer.label,
+                fmt_count(r.peer.bytes_per_op)
+            );
+        }
     }
     out
 }
@@ -180,7 +237,7 @@ pub(crate) fn markdown(
             fmt_ns(r.subject.ns_per_op),
             r.peer.label,
             fmt_ns(r.peer.ns_per_op),
-            fmt_ratio(r.ratio()),
+            ratio_cell(r),
             fmt_ratio(lo),
             fmt_ratio(hi),
             fmt_count(r.subject.allocs_per_op),
@@ -189,9 +246,21 @@ pub(crate) fn markdown(
             fmt_count(r.peer.bytes_per_op),
         );
     }
-    md.push_str("\n| group | geomean ratio | cases |\n|---|--:|--:|\n");
-    for (g, gm, n) in group_geomeans(results) {
-        let _ = writeln!(md, "| {g} | {} | {n} |", fmt_ratio(gm));
+    md.push_str(
+        "\nA ratio in parentheses is a memory case: its figure is bytes/op, and its time \
+         (mostly first-touch page faults of fresh memory) is left out of the geomeans.\n",
+    );
+    md.push_str("\n| group | peer | geomean ratio | max ratio | cases |\n|---|---|--:|--:|--:|\n");
+    for g in geomeans(results) {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} |",
+            g.group,
+            g.peer,
+            fmt_ratio(g.ratio),
+            fmt_ratio(g.max),
+            g.cases
+        );
     }
     md.push_str("\n![ratios per case](ratios.svg)\n");
     md.push_str(
@@ -229,6 +298,16 @@ mod tests {
     use crate::harness::SideResult;
 
     fn result(group: &'static str, name: &'static str, a: f64, b: f64) -> CaseResult {
+        result_vs(group, name, "bytes", a, b)
+    }
+
+    fn result_vs(
+        group: &'static str,
+        name: &'static str,
+        peer: &'static str,
+        a: f64,
+        b: f64,
+    ) -> CaseResult {
         let side = |label, ns| SideResult {
             label,
             iters: 10,
@@ -242,7 +321,8 @@ mod tests {
             group,
             name,
             subject: side("memkit", a),
-            peer: side("bytes", b),
+            peer: side(peer, b),
+            memory: false,
         }
     }
 
@@ -263,19 +343,46 @@ mod tests {
             result("bytes", "b", 4.0, 2.0),
             result("std", "c", 3.0, 1.0),
         ];
-        let g = group_geomeans(&rs);
+        let g = geomeans(&rs);
         assert_eq!(g.len(), 2);
-        assert!((g[0].1 - 1.0).abs() < 1e-12);
-        assert_eq!(g[1].0, "std");
+        assert!((g[0].ratio - 1.0).abs() < 1e-12);
+        assert_eq!(g[0].max, 2.0);
+        assert_eq!(g[1].group, "std");
         let text = text_table(&rs);
         assert!(text.lines().next().unwrap().starts_with("group"));
         assert!(text.contains("0.50") && text.contains("3.00"));
         assert!(text.contains("geomean ratio bytes"));
+        assert!(!text.contains("memory cases"));
         let md = markdown(&rs, &Machine::detect(), true, Some("x"));
         assert_eq!(
             md.lines().filter(|l| l.starts_with("| bytes | ")).count(),
             3
         );
         assert!(md.contains("rustc"));
+    }
+
+    #[test]
+    fn geomeans_per_peer_without_memory_cases() {
+        let mut slot = result_vs("slab", "slot", "slab", 8.0, 1.0);
+        slot.memory = true;
+        let rs = [
+            result_vs("slab", "get", "slab", 1.0, 2.0),
+            result_vs("slab", "gen_get", "slotmap", 3.0, 1.0),
+            slot,
+            result_vs("slab", "put", "slab", 2.0, 1.0),
+        ];
+        let g = geomeans(&rs);
+        assert_eq!(g.len(), 2);
+        assert_eq!((g[0].peer, g[0].cases), ("slab", 2));
+        assert!((g[0].ratio - 1.0).abs() < 1e-12);
+        assert_eq!(g[0].max, 2.0);
+        assert_eq!((g[1].peer, g[1].cases), ("slotmap", 1));
+        assert!((g[1].ratio - 3.0).abs() < 1e-12);
+        let text = text_table(&rs);
+        assert!(text.contains("(8.00)"));
+        assert!(text.contains("slab/slot: memkit 16 vs slab 16"));
+        let md = markdown(&rs, &Machine::detect(), true, None);
+        assert!(md.contains("**(8.00)**"));
+        assert!(md.contains("| slab | slotmap | 3.00 | 3.00 | 1 |"));
     }
 }

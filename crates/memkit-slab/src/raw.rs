@@ -40,6 +40,7 @@
 
 use alloc::vec::Vec;
 use core::mem::{self, ManuallyDrop};
+use core::ptr;
 
 use crate::gen_key::GenKey;
 
@@ -235,7 +236,7 @@ impl<T> RawGenSlab<T> {
     /// Returns its index and generation.
     ///
     /// Panics if all [`MAX_SLOTS`] slots are in use or retired.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn insert(&mut self, value: T) -> (u32, u32) {
         let index = self.free_head;
         if index == END {
@@ -299,16 +300,16 @@ impl<T> RawGenSlab<T> {
         retired: &mut usize,
     ) -> T {
         debug_assert!(slot.is_occupied());
-        let next = slot.generation.wrapping_add(1);
-        let link = if next == 0 { RETIRED } else { *free_head };
         // SAFETY: 1. the caller promises the slot is occupied, so `value` is
         // initialized (invariant 1); 2. the slot is made vacant right below,
         // so the value is never read or dropped through the slot again.
         let value = unsafe { ManuallyDrop::take(&mut slot.payload.value) };
-        *slot = Slot::vacant(next, link);
-        if link == RETIRED {
+        let next = slot.generation.wrapping_add(1);
+        if next == 0 {
+            *slot = Slot::vacant(0, RETIRED);
             *retired += 1;
         } else {
+            *slot = Slot::vacant(next, *free_head);
             *free_head = index as u32;
         }
         value
@@ -546,9 +547,19 @@ impl<T: Clone> Clone for RawGenSlab<T> {
             .slots
             .extend(self.slots.iter().map(|slot| match slot.value() {
                 Some(value) => Slot::occupied(slot.generation, value.clone()),
-                // SAFETY: a slot that is not occupied is vacant, and a vacant
-                // slot's `next_free` is initialized (invariant 2).
-                None => Slot::vacant(slot.generation, unsafe { slot.payload.next_free }),
+                // A vacant slot's payload is copied whole, not rebuilt from
+                // its link: for small `T` both arms then become the same
+                // plain copy and the loop has no branch (`slab/gen_retain`,
+                // which clones a half-vacant slab of `u64`: 1.62M -> 1.10M
+                // instructions per op under callgrind).
+                None => Slot {
+                    generation: slot.generation,
+                    // SAFETY: the slot is vacant, so its union holds an
+                    // initialized `next_free` (invariant 2) and no value:
+                    // the bitwise copy carries the link over and duplicates
+                    // nothing that is owned or dropped.
+                    payload: unsafe { ptr::read(&slot.payload) },
+                },
             }));
         // Every slot is copied: take the slab out of the guard with the
         // source's count.

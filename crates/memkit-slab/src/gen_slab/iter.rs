@@ -78,11 +78,12 @@ macro_rules! slot_walk {
         impl<'a, T> Iterator for $ty<'a, T> {
             type Item = (GenKey, $item);
 
+            // No early `left == 0` exit: in a loop over a sparse slab the
+            // extra always-taken branch made the occupancy branch harder to
+            // predict (measured: `slab/gen_iterate_50` ran 1.3-1.45x
+            // slotmap's time with it, for 1.06x the instructions).
             #[inline]
             fn next(&mut self) -> Option<Self::Item> {
-                if self.left == 0 {
-                    return None;
-                }
                 for (at, slot) in self.slots.by_ref() {
                     let generation = slot.generation();
                     if let Some(value) = slot.$value() {

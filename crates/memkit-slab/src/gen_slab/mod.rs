@@ -156,7 +156,12 @@ impl<T> GenSlab<T> {
     /// let k = slab.insert(42);
     /// assert_eq!(slab[k], 42);
     /// ```
-    #[inline]
+    // Always inlined: then a value built at the call site is stored straight
+    // into its slot. Called out of line, the caller spills the value to the
+    // stack and the slot write reloads it with wider loads than the stores,
+    // which the CPU cannot forward: filling a slab with `String::new()` took
+    // 2.5x longer that way (standalone loop of 65536 inserts, same binary).
+    #[inline(always)]
     pub fn insert(&mut self, value: T) -> GenKey {
         let (index, generation) = self.raw.insert(value);
         key(index, generation)
