@@ -50,6 +50,23 @@ impl From<crate::AllocErr> for CollectionAllocErr {
     }
 }
 
+/// A layout that cannot exist (size overflow) is a capacity overflow.
+///
+/// # Examples
+///
+/// ```
+/// use core::alloc::Layout;
+/// use memkit_arena::collections::CollectionAllocErr;
+///
+/// let e = Layout::array::<u64>(usize::MAX).unwrap_err();
+/// assert_eq!(CollectionAllocErr::from(e), CollectionAllocErr::CapacityOverflow);
+/// ```
+impl From<core::alloc::LayoutError> for CollectionAllocErr {
+    fn from(_: core::alloc::LayoutError) -> Self {
+        CollectionAllocErr::CapacityOverflow
+    }
+}
+
 impl From<allocator_api2::collections::TryReserveError> for CollectionAllocErr {
     fn from(e: allocator_api2::collections::TryReserveError) -> Self {
         match e.kind() {
