@@ -376,6 +376,9 @@ impl<'bump> String<'bump> {
     /// * `buf`, `length` and `capacity` come from a `String<'bump>` (or a
     ///   `Vec<'bump, u8>`) of the same `bump` that was forgotten, with
     ///   `length <= capacity`.
+    /// * `buf` is valid for the whole capacity: take it from the byte
+    ///   vector (`as_mut_vec().as_mut_ptr()`), not from `str::as_mut_ptr`,
+    ///   whose pointer covers only the first `length` bytes.
     /// * The first `length` bytes are valid UTF-8.
     ///
     /// # Examples
@@ -386,7 +389,9 @@ impl<'bump> String<'bump> {
     ///
     /// let bump = Bump::new();
     /// let mut s = ManuallyDrop::new(String::from_str_in("hello", &bump));
-    /// let (ptr, len, cap) = (s.as_mut_ptr(), s.len(), s.capacity());
+    /// // SAFETY: the vector's bytes are not changed.
+    /// let ptr = unsafe { s.as_mut_vec() }.as_mut_ptr();
+    /// let (len, cap) = (s.len(), s.capacity());
     /// // SAFETY: the parts of a forgotten string of `bump`.
     /// let t = unsafe { String::from_raw_parts_in(ptr, len, cap, &bump) };
     /// assert_eq!(t, "hello");
