@@ -50,6 +50,8 @@ mod bump;
 pub mod collections;
 mod error;
 mod raw;
+#[cfg(feature = "serde")]
+mod serde;
 
 pub use crate::arena::{Arena, IterMut};
 pub use crate::bump::{Bump, Checkpoint, ChunkIter, ChunkRawIter, Scope};
