@@ -172,6 +172,25 @@ fn string_drain_size_hint_and_fused() {
     assert_eq!(s, "af");
 }
 
+#[test]
+fn string_drain_is_send_and_sync() {
+    fn send_sync<T: Send + Sync>(_: &T) {}
+    let b = Bump::new();
+    let mut s = String::from_str_in("abcdef", &b);
+    let d = s.drain(1..4);
+    send_sync(&d);
+    let taken = std::thread::scope(|scope| {
+        scope
+            .spawn(move || d.collect::<std::string::String>())
+            .join()
+            .unwrap()
+    });
+    assert_eq!(taken, "bcd");
+    // The arena was usable meanwhile, and the string is intact.
+    s.push_str(&String::from_str_in("!", &b));
+    assert_eq!(s, "aef!");
+}
+
 // ---- Box ----------------------------------------------------------------
 
 #[test]

@@ -170,6 +170,16 @@ impl Iterator for Drain<'_, '_> {
 
 impl FusedIterator for Drain<'_, '_> {}
 
+// SAFETY: a `Drain` reads and moves bytes inside the string's buffer and,
+// when it drops, shifts the tail down (`Vec::drain`, which never
+// allocates, frees or resizes). It never uses the string's `&Bump`, which
+// is what keeps `String` itself from being `Send`; the bytes are plain
+// `u8`s, owned through the `&mut String` borrow.
+unsafe impl Send for Drain<'_, '_> {}
+
+// SAFETY: `&Drain` only reads the remaining bytes (`Debug`).
+unsafe impl Sync for Drain<'_, '_> {}
+
 impl DoubleEndedIterator for Drain<'_, '_> {
     fn next_back(&mut self) -> Option<char> {
         let c = self.string[self.pos..self.back].chars().next_back()?;
