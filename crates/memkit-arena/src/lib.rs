@@ -13,6 +13,12 @@
 //! bumpalo = { package = "memkit-arena", version = "0.1" }
 //! ```
 //!
+//! Cargo features: `std` (default), `serde` (`Serialize` for the
+//! collections and `Box`), and `allocator_api` (`core::alloc::Allocator`
+//! for `&Bump`; nightly, with `--cfg memkit_nightly`). bumpalo's other
+//! feature names (`collections`, `boxed`, `allocator-api2`,
+//! `bench_allocator_api`) are accepted; what they enable is always on.
+//!
 //! # Examples
 //!
 //! ```
