@@ -63,6 +63,9 @@ fn typed_arena_style_code_builds_and_runs() {
 
 /// bumpalo 3.20 API that memkit-arena added later, written as a bumpalo
 /// user would. The same body compiles against bumpalo 3.20.4 itself.
+// The comparisons exercise the `PartialEq<&mut [B; N]>` and
+// `PartialEq<std String>` impls on purpose.
+#[allow(clippy::op_ref, clippy::cmp_owned)]
 fn bumpalo_surface(bump: &Bump) -> std::vec::Vec<std::string::String> {
     use std::any::Any;
     use std::borrow::Cow;
@@ -80,6 +83,13 @@ fn bumpalo_surface(bump: &Bump) -> std::vec::Vec<std::string::String> {
     drop(evens);
     out.push(std::format!("{first:?} {:?}", v.as_slice()));
     assert!(v == &mut [1, 3, 5]);
+    // Statements that rely on `Drop` build without an unused-value warning.
+    let mut w = bumpalo::vec![in bump; 1, 2, 3, 4];
+    w.drain(..1);
+    w.drain_filter(|x| *x == 3);
+    let mut t = String::from_str_in("xyz", bump);
+    t.drain(..1);
+    out.push(std::format!("{:?} {t}", w.as_slice()));
     AsMut::<Vec<'_, i32>>::as_mut(&mut v).push(7);
     let boxed: Box<'_, [i32]> = v.into();
     out.push(std::format!("{:?}", &*boxed));
@@ -135,6 +145,7 @@ fn later_bumpalo_api_builds_and_runs() {
         bumpalo_surface(&bump),
         [
             "Some(2) [1, 3, 5]",
+            "[2, 4] yz",
             "[1, 3, 5, 7]",
             "CapacityOverflow",
             "bc",

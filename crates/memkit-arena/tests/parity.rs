@@ -73,6 +73,100 @@ fn vec_conversions() {
     );
 }
 
+#[test]
+fn vec_into_iter_and_drain_are_send_and_sync() {
+    fn send_sync<T: Send + Sync>(_: &T) {}
+    let b = Bump::new();
+    let it = vec![in &b; 1u32, 2, 3].into_iter();
+    send_sync(&it);
+    let mut v = vec![in &b; 4u32, 5, 6, 7];
+    let d = v.drain(1..3);
+    send_sync(&d);
+    let (a, c) = std::thread::scope(|scope| {
+        let a = scope.spawn(move || it.sum::<u32>());
+        let c = scope.spawn(move || d.rev().collect::<std::vec::Vec<_>>());
+        (a.join().unwrap(), c.join().unwrap())
+    });
+    // The arena stayed usable on this thread meanwhile.
+    let _more = vec![in &b; 0u8; 64];
+    assert_eq!((a, c), (6, std::vec::Vec::from([6, 5])));
+    assert_eq!(v, [4, 7]);
+}
+
+#[test]
+fn vec_into_iter_drops_what_it_did_not_yield() {
+    let b = Bump::new();
+    let drops = Cell::new(0);
+    let v = Vec::from_iter_in((0..5).map(|i| CountDrop(&drops, i)), &b);
+    let mut it = v.into_iter();
+    assert_eq!(std::format!("{:?}", it.as_slice().len()), "5");
+    let first = it.next().unwrap();
+    let last = it.next_back().unwrap();
+    assert_eq!((first.1, last.1, it.len()), (0, 4, 3));
+    it.as_mut_slice()[0].1 = 10;
+    assert_eq!(it.as_slice()[0].1, 10);
+    drop(it);
+    assert_eq!(drops.get(), 3);
+    drop((first, last));
+    assert_eq!(drops.get(), 5);
+    assert_eq!(vec![in &b; 1, 2, 3].into_iter().count(), 3);
+    assert_eq!(
+        std::format!("{:?}", vec![in &b; 1, 2].into_iter()),
+        "IntoIter([1, 2])"
+    );
+}
+
+#[test]
+fn vec_into_iter_drop_panic_still_drops_the_rest() {
+    struct Bomb<'a>(&'a Cell<usize>, bool);
+    impl Drop for Bomb<'_> {
+        fn drop(&mut self) {
+            self.0.set(self.0.get() + 1);
+            if self.1 {
+                panic!("element drop panics");
+            }
+        }
+    }
+    let b = Bump::new();
+    let drops = Cell::new(0);
+    let v = vec![in &b; Bomb(&drops, false), Bomb(&drops, true), Bomb(&drops, false)];
+    let it = v.into_iter();
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(it)));
+    assert!(r.is_err());
+    assert_eq!(drops.get(), 3, "each element is dropped once");
+}
+
+#[test]
+fn vec_drain_drops_and_shifts() {
+    let b = Bump::new();
+    let drops = Cell::new(0);
+    let mut v = Vec::from_iter_in((0..6).map(|i| CountDrop(&drops, i)), &b);
+    let mut d = v.drain(1..4);
+    assert_eq!(d.size_hint(), (3, Some(3)));
+    assert_eq!(d.as_slice().len(), 3);
+    let x = d.next().unwrap();
+    assert_eq!(
+        std::format!(
+            "{:?}",
+            d.as_slice()
+                .iter()
+                .map(|c| c.1)
+                .collect::<std::vec::Vec<_>>()
+        ),
+        "[2, 3]"
+    );
+    drop(d);
+    assert_eq!(drops.get(), 2);
+    assert_eq!(x.1, 1);
+    assert_eq!(
+        v.iter().map(|c| c.1).collect::<std::vec::Vec<_>>(),
+        [0, 4, 5]
+    );
+    drop(x);
+    drop(v);
+    assert_eq!(drops.get(), 6);
+}
+
 // ---- String -------------------------------------------------------------
 
 #[test]

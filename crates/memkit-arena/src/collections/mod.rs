@@ -7,6 +7,8 @@
 //! most recent allocation grows without copying.
 
 mod collect_in;
+mod drain;
+mod into_iter;
 pub mod string;
 pub mod vec;
 

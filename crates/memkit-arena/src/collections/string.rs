@@ -137,7 +137,8 @@ impl core::error::Error for FromUtf16Error {}
 
 /// A draining iterator over part of a [`String`], from [`String::drain`].
 /// The range is removed when it drops.
-#[must_use = "iterators are lazy"]
+// No `#[must_use]`: dropping it unused has an effect (as with `std`'s and
+// bumpalo's), and `x.drain(..);` must build under `-D warnings`.
 pub struct Drain<'a, 'bump> {
     string: &'a mut String<'bump>,
     start: usize,

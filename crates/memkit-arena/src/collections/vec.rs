@@ -13,11 +13,8 @@ use crate::Bump;
 use crate::boxed::Box;
 use crate::raw;
 
-/// A draining iterator over a [`Vec`], from [`Vec::drain`].
-pub type Drain<'a, 'bump, T> = allocator_api2::vec::Drain<'a, T, &'bump Bump>;
-
-/// The owning iterator of a [`Vec`].
-pub type IntoIter<'bump, T> = allocator_api2::vec::IntoIter<T, &'bump Bump>;
+pub use super::drain::Drain;
+pub use super::into_iter::IntoIter;
 
 /// A splicing iterator over a [`Vec`], from [`Vec::splice`].
 pub type Splice<'a, 'bump, I> = allocator_api2::vec::Splice<'a, I, &'bump Bump>;
@@ -47,7 +44,8 @@ pub type Splice<'a, 'bump, I> = allocator_api2::vec::Splice<'a, I, &'bump Bump>;
 /// drop(it); // removes 4 and 5 as well
 /// assert_eq!(v, [1, 2]);
 /// ```
-#[must_use = "iterators are lazy"]
+// No `#[must_use]`: dropping it unused removes the selected elements (as
+// bumpalo's), and `v.drain_filter(f);` must build under `-D warnings`.
 pub struct DrainFilter<'a, 'bump, T, F>
 where
     F: FnMut(&mut T) -> bool,
@@ -703,7 +701,7 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// assert_eq!(v, [1]);
     /// ```
     pub fn drain<R: RangeBounds<usize>>(&mut self, range: R) -> Drain<'_, 'bump, T> {
-        self.inner.drain(range)
+        Drain::new(self.inner.drain(range))
     }
 
     /// Replaces the elements in `range` with `replace_with`, returning the
@@ -1057,7 +1055,7 @@ impl<'bump, T: 'bump> IntoIterator for Vec<'bump, T> {
     type IntoIter = IntoIter<'bump, T>;
 
     fn into_iter(self) -> IntoIter<'bump, T> {
-        self.inner.into_iter()
+        IntoIter::new(self.inner.into_iter())
     }
 }
 
