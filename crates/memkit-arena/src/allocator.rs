@@ -1,4 +1,7 @@
-//! `allocator_api2::alloc::Allocator` for `&Bump`.
+//! `allocator_api2::alloc::Allocator` for `&Bump`, and with the
+//! `allocator_api` feature on nightly Rust (built with
+//! `--cfg memkit_nightly`), the standard library's unstable
+//! `core::alloc::Allocator` too.
 
 use allocator_api2::alloc::{AllocError, Allocator};
 use core::alloc::Layout;
@@ -71,5 +74,79 @@ unsafe impl<const MIN_ALIGN: usize> Allocator for &Bump<MIN_ALIGN> {
         // SAFETY: the `Allocator::shrink` contract is `RawBump::shrink`'s.
         let p = unsafe { self.raw().shrink(ptr, old_layout, new) }.ok_or(AllocError)?;
         Ok(NonNull::slice_from_raw_parts(p, new_layout.size()))
+    }
+}
+
+/// The standard library's unstable `Allocator` trait for `&Bump`, as
+/// bumpalo's `allocator_api` feature provides. Needs nightly Rust, the
+/// `allocator_api` feature and `RUSTFLAGS="--cfg memkit_nightly"`.
+///
+/// # Examples
+///
+/// ```
+/// # #![allow(stable_features)]
+/// #![feature(allocator_api)]
+///
+/// let bump = memkit_arena::Bump::new();
+/// let mut v: Vec<u32, &memkit_arena::Bump> = Vec::new_in(&bump);
+/// v.extend([1, 2, 3]);
+/// let b: Box<[u32], _> = v.into_boxed_slice();
+/// assert_eq!(&*b, &[1, 2, 3]);
+/// ```
+#[cfg(all(feature = "allocator_api", memkit_nightly))]
+mod nightly {
+    use allocator_api2::alloc::Allocator as Api2;
+    use core::alloc::{AllocError, Allocator, Layout};
+    use core::ptr::NonNull;
+
+    use crate::Bump;
+
+    // SAFETY: every method forwards to the `allocator_api2` impl above,
+    // whose trait has the same contract, method for method, as
+    // `core::alloc::Allocator`; only the error type differs.
+    unsafe impl<const MIN_ALIGN: usize> Allocator for &Bump<MIN_ALIGN> {
+        #[inline(always)]
+        fn allocate(&self, layout: Layout) -> Result<NonNull<[u8]>, AllocError> {
+            Api2::allocate(self, layout).map_err(|_| AllocError)
+        }
+
+        #[inline]
+        unsafe fn deallocate(&self, ptr: NonNull<u8>, layout: Layout) {
+            // SAFETY: the caller's contract, forwarded unchanged.
+            unsafe { Api2::deallocate(self, ptr, layout) }
+        }
+
+        #[inline]
+        unsafe fn grow(
+            &self,
+            ptr: NonNull<u8>,
+            old_layout: Layout,
+            new_layout: Layout,
+        ) -> Result<NonNull<[u8]>, AllocError> {
+            // SAFETY: the caller's contract, forwarded unchanged.
+            unsafe { Api2::grow(self, ptr, old_layout, new_layout) }.map_err(|_| AllocError)
+        }
+
+        #[inline]
+        unsafe fn grow_zeroed(
+            &self,
+            ptr: NonNull<u8>,
+            old_layout: Layout,
+            new_layout: Layout,
+        ) -> Result<NonNull<[u8]>, AllocError> {
+            // SAFETY: the caller's contract, forwarded unchanged.
+            unsafe { Api2::grow_zeroed(self, ptr, old_layout, new_layout) }.map_err(|_| AllocError)
+        }
+
+        #[inline]
+        unsafe fn shrink(
+            &self,
+            ptr: NonNull<u8>,
+            old_layout: Layout,
+            new_layout: Layout,
+        ) -> Result<NonNull<[u8]>, AllocError> {
+            // SAFETY: the caller's contract, forwarded unchanged.
+            unsafe { Api2::shrink(self, ptr, old_layout, new_layout) }.map_err(|_| AllocError)
+        }
     }
 }

@@ -1,16 +1,32 @@
 //! [`Box`]: an owning pointer into a [`Bump`] that runs `Drop`.
 
+use core::any::Any;
+use core::borrow::{Borrow, BorrowMut};
+use core::cmp::Ordering;
 use core::fmt;
+use core::future::Future;
+use core::hash::{Hash, Hasher};
+use core::iter::FusedIterator;
+use core::marker::PhantomData;
 use core::mem::ManuallyDrop;
 use core::ops::{Deref, DerefMut};
 use core::pin::Pin;
+use core::ptr::{self, NonNull};
+use core::task::{Context, Poll};
 
 use crate::Bump;
+use crate::collections::Vec;
 use crate::raw;
 
 /// An owning pointer to a value in a [`Bump`]. Unlike a plain
 /// [`Bump::alloc`], dropping the `Box` drops the value (the memory itself is
 /// reclaimed with the arena).
+///
+/// Like `std`'s `Box` (and bumpalo's), it is covariant in `T`: a
+/// `Box<'a, &'static str>` is a `Box<'a, &'b str>`. Stable Rust has no
+/// unsizing coercion for user types, so `Box<'a, [T; N]>` becomes
+/// `Box<'a, [T]>` through [`From`], and a `Box<'a, dyn Trait>` is made with
+/// [`Box::into_raw`] and [`Box::from_raw`].
 ///
 /// # Examples
 ///
@@ -22,7 +38,14 @@ use crate::raw;
 /// assert_eq!(b.len(), 7);
 /// drop(b); // the String's heap buffer is freed here
 /// ```
-pub struct Box<'a, T: ?Sized>(&'a mut T);
+pub struct Box<'a, T: ?Sized> {
+    /// Points to a valid `T` in an arena that lives for `'a`. The box owns
+    /// that value: nothing else reads, writes or drops it while the box
+    /// lives, and the box drops it exactly once.
+    ptr: NonNull<T>,
+    /// Covariant in `'a` and `T`, as an owning `&'a T` would be.
+    _arena: PhantomData<&'a T>,
+}
 
 impl<'a, T> Box<'a, T> {
     /// Moves `x` into `a`.
@@ -36,7 +59,7 @@ impl<'a, T> Box<'a, T> {
     /// See [`Box`].
     #[inline]
     pub fn new_in(x: T, a: &'a Bump) -> Box<'a, T> {
-        Box(a.alloc(x))
+        Box::from_mut(a.alloc(x))
     }
 
     /// Moves `x` into `a`, pinned.
@@ -98,8 +121,8 @@ impl<'a, T: ?Sized> Box<'a, T> {
     /// assert_eq!(*b, 1);
     /// ```
     pub unsafe fn from_raw(raw: *mut T) -> Self {
-        // SAFETY: the caller's contract.
-        Box(unsafe { raw::from_raw(raw) })
+        // SAFETY: the caller's contract: a valid, unused `T` for `'a`.
+        Box::from_mut(unsafe { raw::from_raw(raw) })
     }
 
     /// Gives up ownership without dropping, returning the pointer.
@@ -108,7 +131,7 @@ impl<'a, T: ?Sized> Box<'a, T> {
     ///
     /// See [`Box::from_raw`].
     pub fn into_raw(b: Box<'a, T>) -> *mut T {
-        Box::leak(b)
+        ManuallyDrop::new(b).ptr.as_ptr()
     }
 
     /// Gives up ownership without dropping, returning a reference that
@@ -125,16 +148,102 @@ impl<'a, T: ?Sized> Box<'a, T> {
     /// assert_eq!(*r, 2);
     /// ```
     pub fn leak(b: Box<'a, T>) -> &'a mut T {
-        let mut b = ManuallyDrop::new(b);
-        let p: *mut T = &raw mut *b.0;
-        // SAFETY: the box is forgotten; its exclusive reference is handed
-        // on unchanged.
+        let p = Box::into_raw(b);
+        // SAFETY: the box owned the value for `'a` and was forgotten by
+        // `into_raw`, so this reference is now the only way to it.
         unsafe { raw::from_raw(p) }
     }
 
     /// Wraps an exclusive reference that owns its value.
     pub(crate) fn from_mut(r: &'a mut T) -> Self {
-        Box(r)
+        Box {
+            ptr: NonNull::from(r),
+            _arena: PhantomData,
+        }
+    }
+}
+
+impl<'a> Box<'a, dyn Any> {
+    /// Recovers the concrete type of a `Box<dyn Any>`, or gives the box
+    /// back if the value is of another type.
+    ///
+    /// # Errors
+    ///
+    /// The box itself, unchanged, if the value is not a `T`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use core::any::Any;
+    /// use memkit_arena::{Bump, boxed::Box};
+    ///
+    /// let bump = Bump::new();
+    /// let p = Box::into_raw(Box::new_in(7u32, &bump)) as *mut dyn Any;
+    /// // SAFETY: `p` came from `into_raw`.
+    /// let any: Box<dyn Any> = unsafe { Box::from_raw(p) };
+    /// let any = any.downcast::<i64>().unwrap_err();
+    /// assert_eq!(*any.downcast::<u32>().unwrap(), 7);
+    /// ```
+    pub fn downcast<T: Any>(self) -> Result<Box<'a, T>, Box<'a, dyn Any>> {
+        if self.is::<T>() {
+            let p = Box::into_raw(self).cast::<T>();
+            // SAFETY: `is::<T>()` proved the value is a `T`; `into_raw`
+            // handed its ownership over to `p`.
+            Ok(unsafe { Box::from_raw(p) })
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl<'a> Box<'a, dyn Any + Send> {
+    /// [`downcast`](Box::downcast) for a `Box<dyn Any + Send>`.
+    ///
+    /// # Errors
+    ///
+    /// The box itself, unchanged, if the value is not a `T`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use core::any::Any;
+    /// use memkit_arena::{Bump, boxed::Box};
+    ///
+    /// let bump = Bump::new();
+    /// let p = Box::into_raw(Box::new_in('x', &bump)) as *mut (dyn Any + Send);
+    /// // SAFETY: `p` came from `into_raw`.
+    /// let any: Box<dyn Any + Send> = unsafe { Box::from_raw(p) };
+    /// assert_eq!(*any.downcast::<char>().unwrap(), 'x');
+    /// ```
+    pub fn downcast<T: Any>(self) -> Result<Box<'a, T>, Box<'a, dyn Any + Send>> {
+        if self.is::<T>() {
+            let p = Box::into_raw(self).cast::<T>();
+            // SAFETY: as in `Box<dyn Any>::downcast`.
+            Ok(unsafe { Box::from_raw(p) })
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl<'a, A> Box<'a, [A]> {
+    /// Collects `iter` into a boxed slice in `a`.
+    ///
+    /// # Panics
+    ///
+    /// If the arena cannot allocate.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_arena::{Bump, boxed::Box};
+    ///
+    /// let bump = Bump::new();
+    /// let b = Box::from_iter_in((1..4).map(|i| i * i), &bump);
+    /// assert_eq!(&*b, &[1, 4, 9]);
+    /// ```
+    pub fn from_iter_in<I: IntoIterator<Item = A>>(iter: I, a: &'a Bump) -> Self {
+        Vec::from_iter_in(iter, a).into_boxed_slice()
     }
 }
 
@@ -142,33 +251,162 @@ impl<T: ?Sized> Drop for Box<'_, T> {
     fn drop(&mut self) {
         // SAFETY: the box owns the value and is being dropped; nothing uses
         // it afterwards.
-        unsafe { raw::drop_value(self.0) }
+        unsafe { raw::drop_value(&mut **self) }
     }
 }
 
 impl<T: ?Sized> Deref for Box<'_, T> {
     type Target = T;
 
+    #[inline]
     fn deref(&self) -> &T {
-        self.0
+        // SAFETY: `ptr` points to a valid `T` owned by the box; `&self`
+        // rules out a live `&mut` to it.
+        unsafe { raw::from_raw_ref(self.ptr.as_ptr()) }
     }
 }
 
 impl<T: ?Sized> DerefMut for Box<'_, T> {
+    #[inline]
     fn deref_mut(&mut self) -> &mut T {
-        self.0
+        // SAFETY: `ptr` points to a valid `T` owned by the box; `&mut self`
+        // rules out any other reference to it.
+        unsafe { raw::from_raw(self.ptr.as_ptr()) }
+    }
+}
+
+// SAFETY: the box owns its `T` as `std`'s `Box` does; it never touches the
+// arena (its `Drop` only drops the value in place), so sending it sends
+// only the `T`.
+unsafe impl<T: ?Sized + Send> Send for Box<'_, T> {}
+
+// SAFETY: `&Box<T>` gives only `&T`.
+unsafe impl<T: ?Sized + Sync> Sync for Box<'_, T> {}
+
+/// An empty boxed slice; allocates nothing.
+///
+/// # Examples
+///
+/// ```
+/// let b: memkit_arena::boxed::Box<[u8]> = Default::default();
+/// assert!(b.is_empty());
+/// ```
+impl<T> Default for Box<'_, [T]> {
+    fn default() -> Self {
+        let empty: &mut [T] = &mut [];
+        Box::from_mut(empty)
+    }
+}
+
+/// An empty boxed `str`; allocates nothing.
+///
+/// # Examples
+///
+/// ```
+/// let b: memkit_arena::boxed::Box<str> = Default::default();
+/// assert_eq!(&*b, "");
+/// ```
+impl Default for Box<'_, str> {
+    fn default() -> Self {
+        let empty: &mut str = Default::default();
+        Box::from_mut(empty)
+    }
+}
+
+/// Pins the value where it is; allocates nothing.
+///
+/// # Examples
+///
+/// ```
+/// use core::pin::Pin;
+/// use memkit_arena::{Bump, boxed::Box};
+///
+/// let bump = Bump::new();
+/// let p: Pin<Box<u8>> = Box::new_in(1, &bump).into();
+/// assert_eq!(*p, 1);
+/// ```
+impl<'a, T: ?Sized> From<Box<'a, T>> for Pin<Box<'a, T>> {
+    fn from(b: Box<'a, T>) -> Self {
+        // SAFETY: the value stays in its arena slot until it is dropped:
+        // `Box` hands it out only by reference, and a `Pin<Box<T>>` gives
+        // `&mut T` only when `T: Unpin`.
+        unsafe { Pin::new_unchecked(b) }
+    }
+}
+
+/// The same slice without its length in the type; no copy.
+///
+/// # Examples
+///
+/// ```
+/// use memkit_arena::{Bump, boxed::Box};
+///
+/// let bump = Bump::new();
+/// let b: Box<[u8]> = Box::new_in([1, 2, 3], &bump).into();
+/// assert_eq!(&*b, &[1, 2, 3]);
+/// ```
+impl<'a, T, const N: usize> From<Box<'a, [T; N]>> for Box<'a, [T]> {
+    fn from(b: Box<'a, [T; N]>) -> Self {
+        let p = ptr::slice_from_raw_parts_mut(Box::into_raw(b).cast::<T>(), N);
+        // SAFETY: an array of `N` `T`s is a slice of `N` `T`s at the same
+        // address; `into_raw` handed its ownership over to `p`.
+        unsafe { Box::from_raw(p) }
+    }
+}
+
+/// Puts the length back into the type if it is `N`; no copy.
+///
+/// # Errors
+///
+/// The boxed slice, unchanged, if its length is not `N`.
+///
+/// # Examples
+///
+/// ```
+/// use memkit_arena::{Bump, boxed::Box};
+///
+/// let bump = Bump::new();
+/// let b: Box<[u8]> = Box::from_iter_in([1, 2], &bump);
+/// let b = <Box<[u8; 3]>>::try_from(b).unwrap_err();
+/// let a: Box<[u8; 2]> = b.try_into().unwrap();
+/// assert_eq!(*a, [1, 2]);
+/// ```
+impl<'a, T, const N: usize> TryFrom<Box<'a, [T]>> for Box<'a, [T; N]> {
+    type Error = Box<'a, [T]>;
+
+    fn try_from(b: Box<'a, [T]>) -> Result<Self, Box<'a, [T]>> {
+        if b.len() != N {
+            return Err(b);
+        }
+        let p = Box::into_raw(b).cast::<[T; N]>();
+        // SAFETY: the slice holds exactly `N` `T`s (checked), which is an
+        // array `[T; N]` at the same address; `into_raw` handed its
+        // ownership over to `p`.
+        Ok(unsafe { Box::from_raw(p) })
     }
 }
 
 impl<T: ?Sized> AsRef<T> for Box<'_, T> {
     fn as_ref(&self) -> &T {
-        self.0
+        self
     }
 }
 
 impl<T: ?Sized> AsMut<T> for Box<'_, T> {
     fn as_mut(&mut self) -> &mut T {
-        self.0
+        self
+    }
+}
+
+impl<T: ?Sized> Borrow<T> for Box<'_, T> {
+    fn borrow(&self) -> &T {
+        self
+    }
+}
+
+impl<T: ?Sized> BorrowMut<T> for Box<'_, T> {
+    fn borrow_mut(&mut self) -> &mut T {
+        self
     }
 }
 
@@ -184,17 +422,82 @@ impl<T: ?Sized + fmt::Display> fmt::Display for Box<'_, T> {
     }
 }
 
-impl<T: ?Sized + PartialEq> PartialEq for Box<'_, T> {
-    fn eq(&self, other: &Self) -> bool {
+/// The address of the value.
+impl<T: ?Sized> fmt::Pointer for Box<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Pointer::fmt(&self.ptr, f)
+    }
+}
+
+impl<'b, T: ?Sized + PartialEq> PartialEq<Box<'b, T>> for Box<'_, T> {
+    fn eq(&self, other: &Box<'b, T>) -> bool {
         **self == **other
     }
 }
 
 impl<T: ?Sized + Eq> Eq for Box<'_, T> {}
 
-impl<T: ?Sized + core::hash::Hash> core::hash::Hash for Box<'_, T> {
-    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+impl<'b, T: ?Sized + PartialOrd> PartialOrd<Box<'b, T>> for Box<'_, T> {
+    fn partial_cmp(&self, other: &Box<'b, T>) -> Option<Ordering> {
+        (**self).partial_cmp(&**other)
+    }
+}
+
+impl<T: ?Sized + Ord> Ord for Box<'_, T> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+impl<T: ?Sized + Hash> Hash for Box<'_, T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
         (**self).hash(state);
+    }
+}
+
+/// Forwards every method, so a boxed hasher behaves as the hasher itself.
+impl<T: ?Sized + Hasher> Hasher for Box<'_, T> {
+    fn finish(&self) -> u64 {
+        (**self).finish()
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        (**self).write(bytes);
+    }
+    fn write_u8(&mut self, i: u8) {
+        (**self).write_u8(i);
+    }
+    fn write_u16(&mut self, i: u16) {
+        (**self).write_u16(i);
+    }
+    fn write_u32(&mut self, i: u32) {
+        (**self).write_u32(i);
+    }
+    fn write_u64(&mut self, i: u64) {
+        (**self).write_u64(i);
+    }
+    fn write_u128(&mut self, i: u128) {
+        (**self).write_u128(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        (**self).write_usize(i);
+    }
+    fn write_i8(&mut self, i: i8) {
+        (**self).write_i8(i);
+    }
+    fn write_i16(&mut self, i: i16) {
+        (**self).write_i16(i);
+    }
+    fn write_i32(&mut self, i: i32) {
+        (**self).write_i32(i);
+    }
+    fn write_i64(&mut self, i: i64) {
+        (**self).write_i64(i);
+    }
+    fn write_i128(&mut self, i: i128) {
+        (**self).write_i128(i);
+    }
+    fn write_isize(&mut self, i: isize) {
+        (**self).write_isize(i);
     }
 }
 
@@ -203,6 +506,44 @@ impl<I: Iterator + ?Sized> Iterator for Box<'_, I> {
 
     fn next(&mut self) -> Option<I::Item> {
         (**self).next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (**self).size_hint()
+    }
+
+    fn nth(&mut self, n: usize) -> Option<I::Item> {
+        (**self).nth(n)
+    }
+
+    fn last(self) -> Option<I::Item> {
+        self.fold(None, |_, x| Some(x))
+    }
+}
+
+impl<I: DoubleEndedIterator + ?Sized> DoubleEndedIterator for Box<'_, I> {
+    fn next_back(&mut self) -> Option<I::Item> {
+        (**self).next_back()
+    }
+
+    fn nth_back(&mut self, n: usize) -> Option<I::Item> {
+        (**self).nth_back(n)
+    }
+}
+
+impl<I: ExactSizeIterator + ?Sized> ExactSizeIterator for Box<'_, I> {
+    fn len(&self) -> usize {
+        (**self).len()
+    }
+}
+
+impl<I: FusedIterator + ?Sized> FusedIterator for Box<'_, I> {}
+
+impl<F: Future + Unpin + ?Sized> Future for Box<'_, F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        Pin::new(&mut **self).poll(cx)
     }
 }
 

@@ -13,6 +13,12 @@
 //! bumpalo = { package = "memkit-arena", version = "0.1" }
 //! ```
 //!
+//! Cargo features: `std` (default), `serde` (`Serialize` for the
+//! collections and `Box`), and `allocator_api` (`core::alloc::Allocator`
+//! for `&Bump`; nightly, with `--cfg memkit_nightly`). bumpalo's other
+//! feature names (`collections`, `boxed`, `allocator-api2`,
+//! `bench_allocator_api`) are accepted; what they enable is always on.
+//!
 //! # Examples
 //!
 //! ```
@@ -35,6 +41,13 @@
 //! [`bumpalo`]: https://docs.rs/bumpalo/3
 //! [`typed-arena`]: https://docs.rs/typed-arena/2
 #![no_std]
+// Nightly toolchains from 1.100 on have the `Allocator` trait stable and
+// warn that the feature gate is no longer needed; older ones need it.
+#![cfg_attr(
+    all(feature = "allocator_api", memkit_nightly),
+    feature(allocator_api),
+    allow(stable_features)
+)]
 #![doc(test(attr(deny(warnings))))]
 
 extern crate alloc;
@@ -50,6 +63,8 @@ mod bump;
 pub mod collections;
 mod error;
 mod raw;
+#[cfg(feature = "serde")]
+mod serde;
 
 pub use crate::arena::{Arena, IterMut};
 pub use crate::bump::{Bump, Checkpoint, ChunkIter, ChunkRawIter, Scope};

@@ -7,6 +7,8 @@
 //! most recent allocation grows without copying.
 
 mod collect_in;
+mod drain;
+mod into_iter;
 pub mod string;
 pub mod vec;
 
@@ -47,6 +49,23 @@ impl fmt::Display for CollectionAllocErr {
 impl From<crate::AllocErr> for CollectionAllocErr {
     fn from(_: crate::AllocErr) -> Self {
         CollectionAllocErr::AllocErr
+    }
+}
+
+/// A layout that cannot exist (size overflow) is a capacity overflow.
+///
+/// # Examples
+///
+/// ```
+/// use core::alloc::Layout;
+/// use memkit_arena::collections::CollectionAllocErr;
+///
+/// let e = Layout::array::<u64>(usize::MAX).unwrap_err();
+/// assert_eq!(CollectionAllocErr::from(e), CollectionAllocErr::CapacityOverflow);
+/// ```
+impl From<core::alloc::LayoutError> for CollectionAllocErr {
+    fn from(_: core::alloc::LayoutError) -> Self {
+        CollectionAllocErr::CapacityOverflow
     }
 }
 

@@ -1,8 +1,13 @@
 //! [`String`] in a [`Bump`], and its error and iterator types.
 
+use alloc::borrow::Cow;
 use core::fmt;
 use core::hash::{Hash, Hasher};
-use core::ops::{Bound, Deref, DerefMut, RangeBounds};
+use core::iter::FusedIterator;
+use core::ops::{
+    Add, AddAssign, Bound, Deref, DerefMut, Index, IndexMut, Range, RangeBounds, RangeFrom,
+    RangeFull, RangeInclusive, RangeTo, RangeToInclusive,
+};
 use core::str::Utf8Error;
 
 use super::Vec;
@@ -132,7 +137,8 @@ impl core::error::Error for FromUtf16Error {}
 
 /// A draining iterator over part of a [`String`], from [`String::drain`].
 /// The range is removed when it drops.
-#[must_use = "iterators are lazy"]
+// No `#[must_use]`: dropping it unused has an effect (as with `std`'s and
+// bumpalo's), and `x.drain(..);` must build under `-D warnings`.
 pub struct Drain<'a, 'bump> {
     string: &'a mut String<'bump>,
     start: usize,
@@ -157,7 +163,23 @@ impl Iterator for Drain<'_, '_> {
         self.pos += c.len_utf8();
         Some(c)
     }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.string[self.pos..self.back].chars().size_hint()
+    }
 }
+
+impl FusedIterator for Drain<'_, '_> {}
+
+// SAFETY: a `Drain` reads and moves bytes inside the string's buffer and,
+// when it drops, shifts the tail down (`Vec::drain`, which never
+// allocates, frees or resizes). It never uses the string's `&Bump`, which
+// is what keeps `String` itself from being `Send`; the bytes are plain
+// `u8`s, owned through the `&mut String` borrow.
+unsafe impl Send for Drain<'_, '_> {}
+
+// SAFETY: `&Drain` only reads the remaining bytes (`Debug`).
+unsafe impl Sync for Drain<'_, '_> {}
 
 impl DoubleEndedIterator for Drain<'_, '_> {
     fn next_back(&mut self) -> Option<char> {
@@ -356,6 +378,46 @@ impl<'bump> String<'bump> {
     /// ```
     pub unsafe fn from_utf8_unchecked(bytes: Vec<'bump, u8>) -> String<'bump> {
         String { vec: bytes }
+    }
+
+    /// Rebuilds a string from its raw parts.
+    ///
+    /// # Safety
+    ///
+    /// * `buf`, `length` and `capacity` come from a `String<'bump>` (or a
+    ///   `Vec<'bump, u8>`) of the same `bump` that was forgotten, with
+    ///   `length <= capacity`.
+    /// * `buf` is valid for the whole capacity: take it from the byte
+    ///   vector (`as_mut_vec().as_mut_ptr()`), not from `str::as_mut_ptr`,
+    ///   whose pointer covers only the first `length` bytes.
+    /// * The first `length` bytes are valid UTF-8.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use core::mem::ManuallyDrop;
+    /// use memkit_arena::{Bump, collections::String};
+    ///
+    /// let bump = Bump::new();
+    /// let mut s = ManuallyDrop::new(String::from_str_in("hello", &bump));
+    /// // SAFETY: the vector's bytes are not changed.
+    /// let ptr = unsafe { s.as_mut_vec() }.as_mut_ptr();
+    /// let (len, cap) = (s.len(), s.capacity());
+    /// // SAFETY: the parts of a forgotten string of `bump`.
+    /// let t = unsafe { String::from_raw_parts_in(ptr, len, cap, &bump) };
+    /// assert_eq!(t, "hello");
+    /// ```
+    pub unsafe fn from_raw_parts_in(
+        buf: *mut u8,
+        length: usize,
+        capacity: usize,
+        bump: &'bump Bump,
+    ) -> String<'bump> {
+        String {
+            // SAFETY: the caller's contract covers `Vec::from_raw_parts_in`'s,
+            // and the bytes are UTF-8.
+            vec: unsafe { Vec::from_raw_parts_in(buf, length, capacity, bump) },
+        }
     }
 
     /// Converts bytes to a string, replacing invalid sequences with U+FFFD.
@@ -832,6 +894,125 @@ impl<'a> Extend<&'a str> for String<'_> {
     }
 }
 
+impl<'a> Extend<&'a char> for String<'_> {
+    fn extend<I: IntoIterator<Item = &'a char>>(&mut self, iter: I) {
+        self.extend(iter.into_iter().copied());
+    }
+}
+
+impl<'bump> Extend<String<'bump>> for String<'bump> {
+    fn extend<I: IntoIterator<Item = String<'bump>>>(&mut self, iter: I) {
+        for s in iter {
+            self.push_str(&s);
+        }
+    }
+}
+
+impl Extend<alloc::string::String> for String<'_> {
+    fn extend<I: IntoIterator<Item = alloc::string::String>>(&mut self, iter: I) {
+        for s in iter {
+            self.push_str(&s);
+        }
+    }
+}
+
+impl<'a> Extend<Cow<'a, str>> for String<'_> {
+    fn extend<I: IntoIterator<Item = Cow<'a, str>>>(&mut self, iter: I) {
+        for s in iter {
+            self.push_str(&s);
+        }
+    }
+}
+
+impl PartialEq<Cow<'_, str>> for String<'_> {
+    fn eq(&self, other: &Cow<'_, str>) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<String<'_>> for Cow<'_, str> {
+    fn eq(&self, other: &String<'_>) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<alloc::string::String> for String<'_> {
+    fn eq(&self, other: &alloc::string::String) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<String<'_>> for alloc::string::String {
+    fn eq(&self, other: &String<'_>) -> bool {
+        **self == **other
+    }
+}
+
+/// `s + "tail"` appends to `s`'s buffer (growing it in place when it is the
+/// arena's last allocation) and returns it.
+///
+/// # Examples
+///
+/// ```
+/// let bump = memkit_arena::Bump::new();
+/// let s = memkit_arena::collections::String::from_str_in("ab", &bump) + "cd";
+/// assert_eq!(s, "abcd");
+/// ```
+impl Add<&str> for String<'_> {
+    type Output = Self;
+
+    fn add(mut self, other: &str) -> Self {
+        self.push_str(other);
+        self
+    }
+}
+
+/// `s += "tail"` is [`String::push_str`].
+///
+/// # Examples
+///
+/// ```
+/// let bump = memkit_arena::Bump::new();
+/// let mut s = memkit_arena::collections::String::from_str_in("ab", &bump);
+/// s += "c";
+/// assert_eq!(s, "abc");
+/// ```
+impl AddAssign<&str> for String<'_> {
+    fn add_assign(&mut self, other: &str) {
+        self.push_str(other);
+    }
+}
+
+/// `Index` and `IndexMut` by every range type, as `str` has.
+macro_rules! range_index {
+    ($($range:ty),*) => {$(
+        impl Index<$range> for String<'_> {
+            type Output = str;
+
+            #[inline]
+            fn index(&self, index: $range) -> &str {
+                &(**self)[index]
+            }
+        }
+
+        impl IndexMut<$range> for String<'_> {
+            #[inline]
+            fn index_mut(&mut self, index: $range) -> &mut str {
+                &mut (**self)[index]
+            }
+        }
+    )*};
+}
+
+range_index!(
+    Range<usize>,
+    RangeTo<usize>,
+    RangeFrom<usize>,
+    RangeFull,
+    RangeInclusive<usize>,
+    RangeToInclusive<usize>
+);
+
 impl AsRef<str> for String<'_> {
     fn as_ref(&self) -> &str {
         self
@@ -846,6 +1027,12 @@ impl AsRef<[u8]> for String<'_> {
 
 impl core::borrow::Borrow<str> for String<'_> {
     fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl core::borrow::BorrowMut<str> for String<'_> {
+    fn borrow_mut(&mut self) -> &mut str {
         self
     }
 }

@@ -13,32 +13,81 @@ use crate::Bump;
 use crate::boxed::Box;
 use crate::raw;
 
-/// A draining iterator over a [`Vec`], from [`Vec::drain`].
-pub type Drain<'a, 'bump, T> = allocator_api2::vec::Drain<'a, T, &'bump Bump>;
-
-/// The owning iterator of a [`Vec`].
-pub type IntoIter<'bump, T> = allocator_api2::vec::IntoIter<T, &'bump Bump>;
+pub use super::drain::Drain;
+pub use super::into_iter::IntoIter;
 
 /// A splicing iterator over a [`Vec`], from [`Vec::splice`].
 pub type Splice<'a, 'bump, I> = allocator_api2::vec::Splice<'a, I, &'bump Bump>;
 
 /// An iterator that removes the elements a predicate selects, from
-/// [`Vec::drain_filter`]. Elements not yet visited when it drops stay in
-/// the vector.
-#[must_use = "iterators are lazy"]
+/// [`Vec::drain_filter`].
+///
+/// It makes one pass over the vector, O(n) in all: kept elements slide down
+/// as it goes. When it drops, the pass runs to the end, so every remaining
+/// element the predicate selects is removed (and dropped) too.
+///
+/// If the predicate panics, the element it was looking at and every
+/// element not yet visited stay in the vector, in order, after the ones
+/// kept so far; the predicate is not called again. If an element's `Drop`
+/// panics while the iterator drops, the elements not yet visited also stay.
+/// No element is dropped twice and none is leaked. If the iterator itself
+/// is leaked (`mem::forget`), the vector is left empty and its elements are
+/// leaked, never exposed half-moved.
+///
+/// # Examples
+///
+/// ```
+/// let bump = memkit_arena::Bump::new();
+/// let mut v = memkit_arena::vec![in &bump; 1, 2, 3, 4, 5];
+/// let mut it = v.drain_filter(|x| *x >= 3);
+/// assert_eq!(it.next(), Some(3));
+/// drop(it); // removes 4 and 5 as well
+/// assert_eq!(v, [1, 2]);
+/// ```
+// No `#[must_use]`: dropping it unused removes the selected elements (as
+// bumpalo's), and `v.drain_filter(f);` must build under `-D warnings`.
 pub struct DrainFilter<'a, 'bump, T, F>
 where
     F: FnMut(&mut T) -> bool,
 {
-    vec: &'a mut Vec<'bump, T>,
-    idx: usize,
+    pass: Pass<'a, 'bump, T>,
     filter: F,
+    /// Set while `filter` runs: still set when it unwound.
+    in_filter: bool,
+}
+
+/// The vector and the compaction pass over it. Dropping it gives the
+/// vector back its elements, also when a predicate or a `Drop` unwinds.
+struct Pass<'a, 'bump, T> {
+    vec: &'a mut Vec<'bump, T>,
+    raw: raw::Compact<T>,
+}
+
+impl<T> Drop for Pass<'_, '_, T> {
+    fn drop(&mut self) {
+        let len = self.raw.finish();
+        // SAFETY: `finish` left exactly `len` initialised elements at the
+        // start of the buffer, which is the vector's and within capacity.
+        unsafe { self.vec.set_len(len) };
+    }
+}
+
+impl<T, F: FnMut(&mut T) -> bool> DrainFilter<'_, '_, T, F> {
+    /// Runs the predicate on the next element: `Some(true)` to remove it,
+    /// `None` at the end.
+    fn select_next(&mut self) -> Option<bool> {
+        let elem = self.pass.raw.peek()?;
+        self.in_filter = true;
+        let remove = (self.filter)(elem);
+        self.in_filter = false;
+        Some(remove)
+    }
 }
 
 impl<T, F: FnMut(&mut T) -> bool> fmt::Debug for DrainFilter<'_, '_, T, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DrainFilter")
-            .field("idx", &self.idx)
+            .field("remaining", &self.pass.raw.remaining())
             .finish_non_exhaustive()
     }
 }
@@ -47,17 +96,36 @@ impl<T, F: FnMut(&mut T) -> bool> Iterator for DrainFilter<'_, '_, T, F> {
     type Item = T;
 
     fn next(&mut self) -> Option<T> {
-        while self.idx < self.vec.len() {
-            if (self.filter)(&mut self.vec[self.idx]) {
-                return Some(self.vec.remove(self.idx));
+        while let Some(remove) = self.select_next() {
+            if remove {
+                return Some(self.pass.raw.take());
             }
-            self.idx += 1;
+            self.pass.raw.keep();
         }
         None
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (0, Some(self.vec.len() - self.idx))
+        (0, Some(self.pass.raw.remaining()))
+    }
+}
+
+impl<T, F: FnMut(&mut T) -> bool> core::iter::FusedIterator for DrainFilter<'_, '_, T, F> {}
+
+impl<T, F: FnMut(&mut T) -> bool> Drop for DrainFilter<'_, '_, T, F> {
+    fn drop(&mut self) {
+        if self.in_filter {
+            // The predicate unwound: leave the rest where it is (`Pass`
+            // slides it down when it drops, right after this).
+            return;
+        }
+        while let Some(remove) = self.select_next() {
+            if remove {
+                drop(self.pass.raw.take());
+            } else {
+                self.pass.raw.keep();
+            }
+        }
     }
 }
 
@@ -633,7 +701,7 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// assert_eq!(v, [1]);
     /// ```
     pub fn drain<R: RangeBounds<usize>>(&mut self, range: R) -> Drain<'_, 'bump, T> {
-        self.inner.drain(range)
+        Drain::new(self.inner.drain(range))
     }
 
     /// Replaces the elements in `range` with `replace_with`, returning the
@@ -660,7 +728,9 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     }
 
     /// Removes and yields the elements for which `filter` is true, keeping
-    /// the order of the others. O(n) per removed element.
+    /// the order of the others. One pass, O(n) in all; dropping the
+    /// iterator early still removes every selected element. See
+    /// [`DrainFilter`] for what happens when `filter` or a `Drop` panics.
     ///
     /// # Examples
     ///
@@ -674,10 +744,22 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     where
         F: FnMut(&mut T) -> bool,
     {
+        let len = self.len();
+        let base = self.inner.as_mut_ptr();
+        // SAFETY: the length drops to 0 first, so while the pass runs the
+        // vector neither reads nor drops its elements (a leaked iterator
+        // leaks them instead); `Pass::drop` restores it.
+        unsafe { self.set_len(0) };
+        // SAFETY: `base` is the vector's buffer (non-null and aligned, even
+        // when dangling), and `base .. base + len` holds its `len` initialised
+        // elements; the vector no longer sees them (length 0) and stays
+        // mutably borrowed by the iterator, so its buffer neither moves nor
+        // frees until `Pass::drop` has run `finish`.
+        let raw = unsafe { raw::Compact::new(base, len) };
         DrainFilter {
-            vec: self,
-            idx: 0,
+            pass: Pass { vec: self, raw },
             filter,
+            in_filter: false,
         }
     }
 
@@ -936,6 +1018,12 @@ impl<'a, A: PartialEq<B>, B, const N: usize> PartialEq<&[B; N]> for Vec<'a, A> {
     }
 }
 
+impl<'a, A: PartialEq<B>, B, const N: usize> PartialEq<&mut [B; N]> for Vec<'a, A> {
+    fn eq(&self, other: &&mut [B; N]) -> bool {
+        self[..] == other[..]
+    }
+}
+
 impl<'bump, T: 'bump + Eq> Eq for Vec<'bump, T> {}
 
 impl<'bump, T: 'bump + PartialOrd> PartialOrd for Vec<'bump, T> {
@@ -967,7 +1055,7 @@ impl<'bump, T: 'bump> IntoIterator for Vec<'bump, T> {
     type IntoIter = IntoIter<'bump, T>;
 
     fn into_iter(self) -> IntoIter<'bump, T> {
-        self.inner.into_iter()
+        IntoIter::new(self.inner.into_iter())
     }
 }
 
@@ -1004,6 +1092,29 @@ impl<'bump, T: 'bump> AsMut<[T]> for Vec<'bump, T> {
 impl<'bump, T: 'bump> AsRef<Vec<'bump, T>> for Vec<'bump, T> {
     fn as_ref(&self) -> &Vec<'bump, T> {
         self
+    }
+}
+
+impl<'bump, T: 'bump> AsMut<Vec<'bump, T>> for Vec<'bump, T> {
+    fn as_mut(&mut self) -> &mut Vec<'bump, T> {
+        self
+    }
+}
+
+/// The same as [`Vec::into_boxed_slice`].
+///
+/// # Examples
+///
+/// ```
+/// use memkit_arena::{Bump, boxed::Box, vec};
+///
+/// let bump = Bump::new();
+/// let b: Box<[u8]> = vec![in &bump; 1, 2].into();
+/// assert_eq!(&*b, &[1, 2]);
+/// ```
+impl<'bump, T: 'bump> From<Vec<'bump, T>> for Box<'bump, [T]> {
+    fn from(v: Vec<'bump, T>) -> Self {
+        v.into_boxed_slice()
     }
 }
 

@@ -44,13 +44,16 @@
 //! 7. Zero-sized requests never touch a chunk: they return a dangling pointer
 //!    aligned to the request, and nothing is written anywhere.
 //!
-//! For a [`RawArena<T>`] see `typed.rs`.
+//! For a [`RawArena<T>`] see `typed.rs`; for the single-pass removal of
+//! `Vec::drain_filter`, see [`Compact`] in `compact.rs`.
 
 mod bump;
+mod compact;
 mod typed;
 mod util;
 
 pub(crate) use self::bump::{Checkpoint, RawBump, RawChunkIter};
+pub(crate) use self::compact::Compact;
 pub(crate) use self::typed::{RawArena, RawIterMut};
 pub(crate) use self::util::*;
 

@@ -180,3 +180,14 @@ pub(crate) unsafe fn str_mut(bytes: &mut [u8]) -> &mut str {
     // SAFETY: the caller's contract.
     unsafe { core::str::from_utf8_unchecked_mut(bytes) }
 }
+
+/// Turns a raw pointer back into a shared reference.
+///
+/// # Safety
+///
+/// * `p` is aligned and points to a valid `T` that nothing mutates for `'a`.
+#[inline]
+pub(crate) unsafe fn from_raw_ref<'a, T: ?Sized>(p: *const T) -> &'a T {
+    // SAFETY: the caller's contract.
+    unsafe { &*p }
+}
