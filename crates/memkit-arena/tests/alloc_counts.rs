@@ -76,6 +76,39 @@ fn keep_all_reset_phase_loop_allocates_nothing_after_warm_up() {
     }
 }
 
+/// The comparison point: the same phase loop over bumpalo, with its
+/// `reset`, which keeps only the newest chunk. Under Miri the peaks are
+/// scaled down and fit bumpalo's first chunks, so this runs natively only.
+#[test]
+#[cfg_attr(miri, ignore = "scaled-down peaks do not outgrow one chunk")]
+fn bumpalo_reset_allocates_again_in_the_same_loop() {
+    let peaks = peaks();
+    let mut bump = bumpalo::Bump::new();
+    let mut first = true;
+    let mut after_warm_up = 0;
+    for _round in 0..3 {
+        for &peak in &peaks {
+            let before = allocs();
+            for i in 0..peak {
+                bump.alloc(i as u64);
+            }
+            let mut v = bumpalo::collections::Vec::new_in(&bump);
+            v.extend(0..peak / 4);
+            drop(v);
+            if !first {
+                after_warm_up += allocs() - before;
+            }
+            first = false;
+            bump.reset();
+        }
+    }
+    assert!(
+        after_warm_up > 0,
+        "bumpalo made no allocation after warm-up"
+    );
+    println!("bumpalo: {after_warm_up} allocations after warm-up (memkit: 0)");
+}
+
 #[test]
 fn scope_loop_allocates_nothing_after_warm_up() {
     let peaks = peaks();

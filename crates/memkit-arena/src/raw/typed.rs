@@ -161,34 +161,43 @@ impl<T> RawArena<T> {
             done: false,
         };
         let mut iter = iter;
-        loop {
-            // Fill the room left with `extend`, which keeps the fast paths
-            // of exact-size iterators; it never reallocates (take <= room).
-            let room = g.cur.capacity() - g.cur.len();
-            let before = g.cur.len();
-            g.cur.extend(iter.by_ref().take(room));
-            if g.cur.len() - before < room {
-                break;
+        if g.start == 0 {
+            // Nothing in this vector was handed out, so it may grow and
+            // move: a plain `extend` lets the compiler keep only the mapped
+            // values in a vectorised loop (the bounded loop below must also
+            // keep the iterator's position): `arena/typed_alloc_extend_10x1k`
+            // 27947 -> 25839 instructions per op.
+            g.cur.extend(iter);
+        } else {
+            loop {
+                // Fill the room left with `extend`, which keeps the fast paths
+                // of exact-size iterators; it never reallocates (take <= room).
+                let room = g.cur.capacity() - g.cur.len();
+                let before = g.cur.len();
+                g.cur.extend(iter.by_ref().take(room));
+                if g.cur.len() - before < room {
+                    break;
+                }
+                let Some(value) = iter.next() else { break };
+                // Full: move the new items to a larger chunk; the old chunk
+                // keeps only what was there before.
+                let n = g.cur.len() - g.start;
+                let cap = g
+                    .cur
+                    .capacity()
+                    .saturating_mul(2)
+                    .max(n.saturating_mul(2).saturating_add(1));
+                let mut next = Vec::with_capacity(cap);
+                next.extend(g.cur.drain(g.start..));
+                let old = mem::replace(&mut g.cur, next);
+                g.start = 0;
+                if !old.is_empty() {
+                    // SAFETY: `rest` is not touched by user code (busy).
+                    unsafe { self.list() }.rest.push(old);
+                }
+                // Within capacity (cap > n): never reallocates.
+                g.cur.push(value);
             }
-            let Some(value) = iter.next() else { break };
-            // Full: move the new items to a larger chunk; the old chunk
-            // keeps only what was there before.
-            let n = g.cur.len() - g.start;
-            let cap = g
-                .cur
-                .capacity()
-                .saturating_mul(2)
-                .max(n.saturating_mul(2).saturating_add(1));
-            let mut next = Vec::with_capacity(cap);
-            next.extend(g.cur.drain(g.start..));
-            let old = mem::replace(&mut g.cur, next);
-            g.start = 0;
-            if !old.is_empty() {
-                // SAFETY: `rest` is not touched by user code (busy).
-                unsafe { self.list() }.rest.push(old);
-            }
-            // Within capacity (cap > n): never reallocates.
-            g.cur.push(value);
         }
         let start = g.start;
         let end = g.cur.len();
