@@ -6,8 +6,9 @@
 //! done by the factory (a pool, a source buffer) is outside the timing.
 //!
 //! Measurement of one case:
-//! 1. build both runners, and calibrate each side's `iters` so one sample
-//!    lasts about [`Config::sample_target`] (this also warms up caches);
+//! 1. build both runners, and calibrate `iters` so that one sample of the
+//!    slower side lasts about [`Config::sample_target`]; both sides then run
+//!    that many operations per sample (calibrating also warms up caches);
 //! 2. time [`Config::pairs`] sample pairs interleaved (A B, B A, A B, …),
 //!    as ns/op;
 //! 3. run each side once more, untimed, with allocation counting on.
@@ -248,7 +249,6 @@ pub(crate) fn run_case(case: &Case, config: Config) -> CaseResult {
     // fills one slab of `iters` slots) allocate the same sizes on both sides.
     let iters =
         calibrate(&mut a, config.sample_target).max(calibrate(&mut b, config.sample_target));
-    let (iters_a, iters_b) = (iters, iters);
 
     let mut samples_a = Vec::with_capacity(config.pairs);
     let mut samples_b = Vec::with_capacity(config.pairs);
@@ -256,21 +256,21 @@ pub(crate) fn run_case(case: &Case, config: Config) -> CaseResult {
         // Alternate which side goes first (A B, B A, A B, …) so that neither
         // side always runs right after the other's cache and heap activity.
         if pair % 2 == 0 {
-            samples_a.push(ns_per_op(time(&mut a, iters_a), iters_a));
-            samples_b.push(ns_per_op(time(&mut b, iters_b), iters_b));
+            samples_a.push(ns_per_op(time(&mut a, iters), iters));
+            samples_b.push(ns_per_op(time(&mut b, iters), iters));
         } else {
-            samples_b.push(ns_per_op(time(&mut b, iters_b), iters_b));
-            samples_a.push(ns_per_op(time(&mut a, iters_a), iters_a));
+            samples_b.push(ns_per_op(time(&mut b, iters), iters));
+            samples_a.push(ns_per_op(time(&mut a, iters), iters));
         }
     }
 
-    let counts_a = alloc_counter::count(|| a(iters_a));
-    let counts_b = alloc_counter::count(|| b(iters_b));
+    let counts_a = alloc_counter::count(|| a(iters));
+    let counts_b = alloc_counter::count(|| b(iters));
     CaseResult {
         group: case.group,
         name: case.name,
-        subject: side_result(case.subject.label, iters_a, samples_a, counts_a),
-        peer: side_result(case.peer.label, iters_b, samples_b, counts_b),
+        subject: side_result(case.subject.label, iters, samples_a, counts_a),
+        peer: side_result(case.peer.label, iters, samples_b, counts_b),
         memory: case.memory,
     }
 }
