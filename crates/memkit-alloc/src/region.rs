@@ -1,5 +1,6 @@
 use core::marker::PhantomData;
 use std::sync::atomic::Ordering::Relaxed;
+use std::thread::AccessError;
 
 use crate::counters::{Global, LOCAL, Mode, non_negative};
 use crate::{CountingAlloc, Stats};
@@ -98,22 +99,48 @@ impl Region<'static> {
     /// ```
     #[must_use = "a region measures until it is dropped"]
     pub fn thread() -> Self {
-        LOCAL
-            .try_with(|l| {
-                let level = l.depth.get().saturating_add(1);
-                l.depth.set(level);
-                let saved_mode = l.mode.replace(Mode::On);
-                let start_live = l.live.get();
-                let saved_peak = l.peak.replace(start_live);
-                Region {
-                    scope: Scope::Thread { level, saved_mode },
-                    start: l.snapshot(),
-                    start_live,
-                    saved_peak,
-                    _not_send: PhantomData,
-                }
-            })
-            .expect("Region::thread: this thread's counters are gone")
+        Self::try_thread().expect("Region::thread: this thread's counters are gone")
+    }
+
+    /// [`Region::thread`], or an error instead of a panic when this
+    /// thread's thread-locals are being destroyed.
+    ///
+    /// The counters have no destructor, so on targets with native
+    /// thread-locals this never fails.
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError`] when the thread-local counters can no longer be
+    /// reached.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_alloc::{CountingAlloc, Region};
+    ///
+    /// #[global_allocator]
+    /// static GLOBAL: CountingAlloc = CountingAlloc::system();
+    ///
+    /// let region = Region::try_thread().expect("not in thread teardown");
+    /// let b = Box::new(1u8);
+    /// assert_eq!(region.stats().allocs, 1);
+    /// drop(b);
+    /// ```
+    pub fn try_thread() -> Result<Self, AccessError> {
+        LOCAL.try_with(|l| {
+            let level = l.depth.get().saturating_add(1);
+            l.depth.set(level);
+            let saved_mode = l.mode.replace(Mode::On);
+            let start_live = l.live.get();
+            let saved_peak = l.peak.replace(start_live);
+            Region {
+                scope: Scope::Thread { level, saved_mode },
+                start: l.snapshot(),
+                start_live,
+                saved_peak,
+                _not_send: PhantomData,
+            }
+        })
     }
 }
 
