@@ -25,10 +25,10 @@ use crate::{Region, Stats};
 ///
 /// On top of the inner allocator, each call costs:
 /// * one thread-local access (`const`-initialised, no destructor: an offset
-///   from the thread pointer) and one branch; when the thread counts, four
-///   or five plain integer updates;
-/// * one relaxed load and one branch; when global counting is on, three or
-///   four relaxed atomic read-modify-writes (`lock xadd` on x86-64), which
+///   from the thread pointer) and one branch; when the thread counts, three
+///   to five plain integer updates;
+/// * one relaxed load and one branch; when global counting is on, three to
+///   five relaxed atomic read-modify-writes (`lock xadd` on x86-64), which
 ///   contend between threads that allocate at the same time.
 ///
 /// With both switched off (`with_global_counting(false)` and
