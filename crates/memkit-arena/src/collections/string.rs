@@ -232,6 +232,11 @@ impl<'bump> String<'bump> {
 
     /// An empty string with room for `capacity` bytes.
     ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
+    ///
     /// # Examples
     ///
     /// ```
@@ -247,6 +252,11 @@ impl<'bump> String<'bump> {
 
     /// A copy of `s` in `bump`.
     ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
+    ///
     /// # Examples
     ///
     /// ```
@@ -260,6 +270,11 @@ impl<'bump> String<'bump> {
     }
 
     /// Collects characters into a string in `bump`.
+    ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
     ///
     /// # Examples
     ///
@@ -300,6 +315,11 @@ impl<'bump> String<'bump> {
     /// # Errors
     ///
     /// [`FromUtf16Error`] on a lone surrogate.
+    ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
     ///
     /// # Examples
     ///
@@ -422,6 +442,11 @@ impl<'bump> String<'bump> {
 
     /// Converts bytes to a string, replacing invalid sequences with U+FFFD.
     ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
+    ///
     /// # Examples
     ///
     /// ```
@@ -510,6 +535,11 @@ impl<'bump> String<'bump> {
 
     /// Appends `string`.
     ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
+    ///
     /// # Examples
     ///
     /// ```
@@ -537,6 +567,11 @@ impl<'bump> String<'bump> {
 
     /// Reserves room for `additional` more bytes.
     ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
+    ///
     /// # Examples
     ///
     /// ```
@@ -550,6 +585,11 @@ impl<'bump> String<'bump> {
     }
 
     /// Reserves room for exactly `additional` more bytes.
+    ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
     ///
     /// # Examples
     ///
@@ -579,6 +619,11 @@ impl<'bump> String<'bump> {
     }
 
     /// Appends `ch`.
+    ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
     ///
     /// # Examples
     ///
