@@ -29,9 +29,9 @@ use crate::raw;
 /// a pinned box is forgotten (`mem::forget`), the arena cannot run that
 /// `Drop` later (the value may borrow data that is gone), so it never
 /// reuses the value's memory: leaving a scope or `reset_to` then frees
-/// nothing, and `reset` or dropping the `Bump` leaks the chunks in use,
-/// as `std` leaks a forgotten `Box`. A box of a value with drop glue
-/// carries a registration for this, 16 bytes in the arena (see the
+/// nothing, and `reset` or dropping the `Bump` leaks the chunk that
+/// holds the value, as `std` leaks a forgotten `Box`. A box of a value with drop glue
+/// carries a registration for this, two words in the arena (see the
 /// crate README).
 ///
 /// Like `std`'s `Box` (and bumpalo's), it is covariant in `T`: a
@@ -245,7 +245,11 @@ impl<'a, T: ?Sized> Box<'a, T> {
             return b;
         }
         let raw = a.raw();
-        let node = NonNull::from(a.alloc(raw::PinNode::new(raw.pins_head(), false)));
+        let value = b.ptr.cast::<u8>();
+        // The pointer to the whole `SideNode` is the node's pointer, so the
+        // arena can read the value's address through it.
+        let node = NonNull::from(a.alloc(raw::SideNode::new(raw.pins_head(), value)));
+        let node = node.cast::<raw::PinNode>();
         raw.register(node);
         b.node = Some(node);
         b

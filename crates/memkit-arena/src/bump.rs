@@ -972,8 +972,9 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// global allocator. Runs no `Drop`.
     ///
     /// If a pinned [`Box`](crate::boxed::Box) was forgotten, its value's
-    /// memory must never be reused (`Pin`'s drop guarantee): the chunks in
-    /// use are then leaked, not reused, and the arena starts afresh. See
+    /// memory must never be reused (`Pin`'s drop guarantee): the chunk that
+    /// holds it is then leaked, the other chunks are kept or freed as
+    /// usual, and the arena starts with no current chunk. See
     /// [Pinning](crate::boxed::Box#pinning); the same holds for
     /// [`reset_keep_chunks`](Bump::reset_keep_chunks) and for dropping the
     /// `Bump`.

@@ -135,6 +135,30 @@ fn forgotten_pin_survives_reset_to() {
 }
 
 #[test]
+fn only_the_chunk_of_a_forgotten_pin_is_leaked() {
+    let mut bump = Bump::new();
+    let mut p = Box::pin_in(Entry::new(112), &bump);
+    p.as_mut().publish();
+    std::mem::forget(p);
+    // Fill two more chunks.
+    for i in 0..300u64 {
+        bump.alloc(i);
+    }
+    let held = bump.allocated_bytes();
+    bump.reset_keep_chunks();
+    let kept = bump.allocated_bytes();
+    assert!(kept > 0 && kept < held, "kept {kept} of {held}");
+    scribble(&bump);
+    assert_eq!(published_tags(112), [112]);
+    // The kept chunks are reused: no new chunk for the same load.
+    bump.reset_keep_chunks();
+    for i in 0..300u64 {
+        bump.alloc(i);
+    }
+    assert_eq!(bump.allocated_bytes(), kept);
+}
+
+#[test]
 fn forgotten_pin_from_box_survives_reset() {
     let mut bump = Bump::new();
     let mut p: Pin<Box<'_, Entry>> = Box::new_in(Entry::new(106), &bump).into();

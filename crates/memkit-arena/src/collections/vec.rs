@@ -186,7 +186,6 @@ pub struct Vec<'bump, T: 'bump> {
 /// ("capacity overflow" or "out of memory").
 #[cold]
 #[inline(never)]
-#[track_caller]
 fn grow_failed<T>(op: &str, len: usize, additional: usize, err: &CollectionAllocErr) -> ! {
     let size = core::mem::size_of::<T>();
     match err {
@@ -365,7 +364,6 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
 
     /// Makes room for one more element, or panics naming `op`.
     #[inline]
-    #[track_caller]
     fn reserve_one(&mut self, op: &str) {
         if self.inner.len() == self.inner.capacity() {
             self.grow_one(op);
@@ -374,7 +372,6 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
 
     #[cold]
     #[inline(never)]
-    #[track_caller]
     fn grow_one(&mut self, op: &str) {
         if let Err(e) = self.try_reserve(1) {
             grow_failed::<T>(op, self.len(), 1, &e);
@@ -703,7 +700,16 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// ```
     #[inline]
     pub fn push(&mut self, value: T) {
-        self.reserve_one("Vec::push");
+        if let Err(value) = self.inner.push_within_capacity(value) {
+            self.push_slow(value);
+        }
+    }
+
+    /// [`push`](Vec::push) into a full buffer.
+    #[cold]
+    #[inline(never)]
+    fn push_slow(&mut self, value: T) {
+        self.grow_one("Vec::push");
         self.inner.push(value);
     }
 
@@ -927,7 +933,6 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     }
 
     /// Makes room for `new_len` elements in all, or panics naming `op`.
-    #[track_caller]
     fn reserve_to(&mut self, op: &str, new_len: usize) {
         let additional = new_len.saturating_sub(self.len());
         if let Err(e) = self.try_reserve(additional) {
@@ -1288,21 +1293,18 @@ impl<'bump> std::io::Write for Vec<'bump, u8> {
 
 #[cold]
 #[inline(never)]
-#[track_caller]
 fn insert_out_of_bounds(index: usize, len: usize) -> ! {
     panic!("assertion failed: index <= len (Vec::insert: index {index}, len {len})")
 }
 
 #[cold]
 #[inline(never)]
-#[track_caller]
 fn index_out_of_bounds(op: &str, index: usize, len: usize) -> ! {
     panic!("assertion failed: index < len ({op}: index {index}, len {len})")
 }
 
 #[cold]
 #[inline(never)]
-#[track_caller]
 fn split_off_out_of_bounds(at: usize, len: usize) -> ! {
     panic!("`at` out of bounds: Vec::split_off at {at}, len {len}")
 }

@@ -178,22 +178,57 @@ impl RawBump {
         false
     }
 
-    /// Leaks every chunk on the used list: they hold a value whose pinned
-    /// box was forgotten. The arena continues with no current chunk.
-    fn leak_used(&self) {
+    /// Empties the used list: a chunk that holds a value whose pinned box
+    /// was forgotten is leaked (never freed or reused), every other one goes
+    /// to the spare list. Clears the registry. The arena continues with no
+    /// current chunk.
+    ///
+    /// # Safety
+    ///
+    /// * No box registered with this arena is alive (`pins.rs`,
+    ///   invariant 2).
+    unsafe fn leak_pinned_chunks(&self) {
         let mut next = self.current.replace(None);
         while let Some(c) = next {
             // SAFETY: `c` is on the used list, so live.
             let h = unsafe { header(c) };
             next = h.prev.get();
-            self.owned.set(self.owned.get() - cap_of(h.size));
-            self.chunks.set(self.chunks.get() - 1);
+            let (start, end) = (data_start(c).addr().get(), c.addr().get() + h.size);
+            // SAFETY: no box is alive (the caller); the nodes are in used
+            // chunks (`pins.rs`, invariant 1).
+            if unsafe { self.pinned_value_in(start, end) } {
+                self.owned.set(self.owned.get() - cap_of(h.size));
+                self.chunks.set(self.chunks.get() - 1);
+            } else {
+                h.prev.set(self.spare.get());
+                self.spare.set(Some(c));
+            }
         }
         let d = dangling(CHUNK_ALIGN);
         self.ptr.set(d);
         self.end.set(d);
-        // Every node was in those chunks (`pins.rs`, invariant 1).
         self.pins.set(None);
+    }
+
+    /// Whether a registered node still pinned has its value in
+    /// `start .. end`.
+    ///
+    /// # Safety
+    ///
+    /// * As for `forgotten_pins_since(None)`.
+    unsafe fn pinned_value_in(&self, start: usize, end: usize) -> bool {
+        let mut next = self.pins.get();
+        while let Some(node) = next {
+            // SAFETY: the caller's contract.
+            let (pinned, older) = unsafe { pins::read(node) };
+            // SAFETY: as above; side nodes were registered through
+            // pointers to their whole `SideNode`.
+            if pinned && (start..end).contains(&unsafe { pins::value_addr(node) }) {
+                return true;
+            }
+            next = older;
+        }
+        false
     }
 
     /// Makes sure the current chunk has at least `capacity` free bytes at
@@ -548,7 +583,8 @@ impl RawBump {
     pub(crate) unsafe fn reset_keep_chunks(&self) {
         // SAFETY: no box is used afterwards (the caller).
         if unsafe { self.forgotten_pins_since(None) } {
-            self.leak_used();
+            // SAFETY: as above.
+            unsafe { self.leak_pinned_chunks() };
         }
         let start = Checkpoint {
             chunk: None,
@@ -584,7 +620,8 @@ impl RawBump {
     pub(crate) unsafe fn reset(&self) {
         // SAFETY: no box is used afterwards (the caller).
         if unsafe { self.forgotten_pins_since(None) } {
-            self.leak_used();
+            // SAFETY: as above.
+            unsafe { self.leak_pinned_chunks() };
         }
         let cur = self.current.get();
         // SAFETY: spare chunks hold no allocation; the used ones below the
@@ -667,7 +704,8 @@ impl Drop for RawBump {
         // SAFETY: `&mut self` at drop: no box outlives its borrow of the
         // arena.
         if unsafe { self.forgotten_pins_since(None) } {
-            self.leak_used();
+            // SAFETY: as above.
+            unsafe { self.leak_pinned_chunks() };
         }
         // SAFETY: `&mut self` at drop: no allocation outlives the arena.
         unsafe {

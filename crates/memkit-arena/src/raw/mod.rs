@@ -56,7 +56,7 @@ mod util;
 
 pub(crate) use self::bump::{Checkpoint, RawBump, RawChunkIter};
 pub(crate) use self::compact::Compact;
-pub(crate) use self::pins::{PinNode, WithNode, needs_node, set_pinned};
+pub(crate) use self::pins::{PinNode, SideNode, WithNode, needs_node, set_pinned};
 pub(crate) use self::typed::{RawArena, RawIterMut};
 pub(crate) use self::util::*;
 

@@ -14,9 +14,9 @@
 //! so the box can never run `Drop`. Running the value's `Drop` late is not
 //! an option, because the value may borrow data that is already gone. The
 //! arena instead never reuses that memory: `reset_to` and scope exit then
-//! rewind nothing, and `reset`, `reset_keep_chunks` and drop leak the
-//! chunks in use (the spare chunks hold nothing and are still reused or
-//! freed). Leaking is what `Pin` allows for a forgotten value, and what
+//! rewind nothing, and `reset`, `reset_keep_chunks` and drop leak each
+//! chunk that holds such a value (the other chunks go to the spare list,
+//! to be reused or freed as usual). Leaking is what `Pin` allows for a forgotten value, and what
 //! `std`'s `Box` does.
 //!
 //! # Invariants
@@ -41,19 +41,50 @@ pub(crate) struct PinNode {
     next: Option<NonNull<PinNode>>,
     /// Whether the box is pinned and its value not yet dropped.
     pinned: bool,
+    /// Whether the node is the head of a [`SideNode`]; otherwise it sits
+    /// in the same allocation as its value ([`WithNode`]).
+    side: bool,
 }
 
-/// A value with its node in front, as `Box::new_in` allocates it.
+/// A value with its node in front, as `Box::new_in` allocates it: the
+/// value is in the node's chunk.
 #[repr(C)]
 pub(crate) struct WithNode<T> {
     pub(crate) node: PinNode,
     pub(crate) value: T,
 }
 
+/// A node allocated apart from its value (`Vec::into_boxed_slice`), with
+/// the value's address. `node` comes first, so a pointer to the `SideNode`
+/// is a pointer to its node.
+#[repr(C)]
+pub(crate) struct SideNode {
+    pub(crate) node: PinNode,
+    pub(crate) value: NonNull<u8>,
+}
+
 impl PinNode {
-    /// A node to register in front of `next`.
+    /// A node to register in front of `next`, for a [`WithNode`].
     pub(crate) fn new(next: Option<NonNull<PinNode>>, pinned: bool) -> Self {
-        PinNode { next, pinned }
+        PinNode {
+            next,
+            pinned,
+            side: false,
+        }
+    }
+}
+
+impl SideNode {
+    /// A node to register in front of `next`, for the value at `value`.
+    pub(crate) fn new(next: Option<NonNull<PinNode>>, value: NonNull<u8>) -> Self {
+        SideNode {
+            node: PinNode {
+                next,
+                pinned: false,
+                side: true,
+            },
+            value,
+        }
     }
 }
 
@@ -91,4 +122,26 @@ pub(crate) unsafe fn read(node: NonNull<PinNode>) -> (bool, Option<NonNull<PinNo
     // writes it now.
     let n = unsafe { node.as_ref() };
     (n.pinned, n.next)
+}
+
+/// The address of the node's value (for a [`WithNode`], the node's own
+/// address stands for it: both are in the same chunk).
+///
+/// # Safety
+///
+/// * As for [`read`]; a node with `side` set was made as the head of a
+///   [`SideNode`] and `node` has that `SideNode`'s provenance.
+#[inline]
+pub(crate) unsafe fn value_addr(node: NonNull<PinNode>) -> usize {
+    // SAFETY: the caller's contract.
+    if unsafe { node.as_ref() }.side {
+        // SAFETY: a side node heads its `SideNode` (`repr(C)`, node first)
+        // and the pointer covers all of it (the caller).
+        unsafe { node.cast::<SideNode>().as_ref() }
+            .value
+            .addr()
+            .get()
+    } else {
+        node.addr().get()
+    }
 }
