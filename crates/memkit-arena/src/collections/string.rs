@@ -18,7 +18,8 @@ use crate::raw;
 ///
 /// # Panics
 ///
-/// If a `Display` implementation returns an error.
+/// If a `Display` implementation returns an error, or as
+/// [`String::push_str`] when the arena cannot grow the string.
 ///
 /// # Examples
 ///

@@ -132,6 +132,10 @@ impl<T, F: FnMut(&mut T) -> bool> Drop for DrainFilter<'_, '_, T, F> {
 /// Creates a [`Vec`] in a [`Bump`]: `vec![in &bump; 1, 2, 3]` or
 /// `vec![in &bump; 0; 16]`.
 ///
+/// # Panics
+///
+/// As [`Vec::with_capacity_in`] and [`Vec::resize`].
+///
 /// # Examples
 ///
 /// ```
