@@ -1,0 +1,79 @@
+//! The tour's allocation figures, asserted: `examples/tour/sections.rs` is
+//! compiled here as a module, under the same counting allocator.
+
+use memkit::alloc::{CountingAlloc, Stats};
+
+#[path = "../examples/tour/sections.rs"]
+mod sections;
+
+#[global_allocator]
+static GLOBAL: CountingAlloc = CountingAlloc::system();
+
+#[test]
+fn rc_cycle_leaks_both_nodes() {
+    let stats = sections::rc_cycle();
+    assert!(stats.live_bytes() > 0, "{stats:?}");
+    assert_eq!(stats.live_blocks(), 2, "{stats:?}");
+    assert_eq!(stats.deallocs, 0, "{stats:?}");
+}
+
+#[test]
+fn weak_fix_leaks_nothing() {
+    let stats = sections::weak_fix();
+    assert_eq!(stats.allocs, 2, "{stats:?}");
+    assert_eq!(stats.live_bytes(), 0, "{stats:?}");
+    assert_eq!(stats.live_blocks(), 0, "{stats:?}");
+}
+
+#[test]
+fn recursive_list_boxes_each_link() {
+    let stats = sections::list_allocations();
+    assert_eq!(stats.allocs, 3, "{stats:?}");
+}
+
+#[test]
+fn cow_borrows_unchanged_input_and_allocates_once_for_changed_input() {
+    let (borrowed, stats) = sections::cow_figures("no_spaces_here");
+    assert!(borrowed);
+    assert_eq!(stats, Stats::ZERO);
+    let (borrowed, stats) = sections::cow_figures("a b c");
+    assert!(!borrowed);
+    assert_eq!(stats.new_memory(), 1, "{stats:?}");
+    assert_eq!(stats.bytes_allocated, 8, "{stats:?}");
+}
+
+#[test]
+fn pool_steady_state_allocates_nothing() {
+    assert_eq!(sections::pool_steady_state(1000), Stats::ZERO);
+}
+
+#[test]
+fn split_freeze_and_clone_allocate_nothing() {
+    assert_eq!(sections::bytes_split_freeze(), Stats::ZERO);
+}
+
+#[test]
+fn slab_server_churn_allocates_nothing() {
+    assert_eq!(sections::slab_server_churn(), Stats::ZERO);
+}
+
+#[test]
+fn cell_take_set_allocates_less_than_cloning() {
+    let misuse = sections::cell_updates(true);
+    let fix = sections::cell_updates(false);
+    assert!(misuse.new_memory() >= 100, "{misuse:?}");
+    assert!(fix.new_memory() <= 8, "{fix:?}");
+}
+
+#[test]
+fn box_allocates_per_value_and_bump_not_at_all() {
+    let ((_, boxes), (_, bump)) = sections::box_vs_bump(1000);
+    assert_eq!(boxes.allocs, 1000, "{boxes:?}");
+    assert_eq!(bump, Stats::ZERO);
+}
+
+/// Every section runs to the end and prints without panicking.
+#[test]
+fn the_whole_tour_runs() {
+    sections::run();
+}
