@@ -36,6 +36,7 @@ mod decoder;
 mod encoder;
 #[cfg(feature = "tokio")]
 mod framed;
+pub mod http;
 mod length_delimited_codec;
 mod length_delimited_codec_error;
 mod lines_codec;

@@ -1,0 +1,80 @@
+//! Byte classes of RFC 9110 §5.6 and RFC 9112.
+
+/// `tchar`: the bytes of a token.
+const fn tchar_table() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'!' | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'&'
+                    | b'\''
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'.'
+                    | b'^'
+                    | b'_'
+                    | b'`'
+                    | b'|'
+                    | b'~'
+            );
+        i += 1;
+    }
+    table
+}
+
+static TCHAR: [bool; 256] = tchar_table();
+
+/// A `tchar`.
+pub(crate) fn is_tchar(b: u8) -> bool {
+    TCHAR[b as usize]
+}
+
+/// The position of the first byte of `bytes` that is not a `tchar`.
+pub(crate) fn token_end(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !is_tchar(b))
+        .unwrap_or(bytes.len())
+}
+
+/// A byte allowed in a field value: VCHAR, SP, HTAB or obs-text; no other
+/// control byte and no DEL.
+pub(crate) fn is_field_value_byte(b: u8) -> bool {
+    b == b'\t' || (b >= 0x20 && b != 0x7f)
+}
+
+/// A byte allowed in a request target: VCHAR only (no whitespace, no
+/// control byte, no obs-text).
+pub(crate) fn is_target_byte(b: u8) -> bool {
+    (0x21..=0x7e).contains(&b)
+}
+
+/// Optional whitespace.
+pub(crate) fn is_ows(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
+/// `bytes` without leading and trailing OWS, as a range of it.
+pub(crate) fn trim_ows(bytes: &[u8]) -> (usize, usize) {
+    let start = bytes
+        .iter()
+        .position(|&b| !is_ows(b))
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| !is_ows(b))
+        .map_or(start, |i| i + 1);
+    (start, end)
+}
+
+/// A token that equals `lower` ignoring ASCII case.
+pub(crate) fn eq_ignore_case(bytes: &[u8], lower: &[u8]) -> bool {
+    bytes.eq_ignore_ascii_case(lower)
+}
