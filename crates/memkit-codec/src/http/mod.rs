@@ -22,6 +22,7 @@
 //! assert_eq!(decoder.decode(&mut buf).unwrap(), Some(RequestFrame::End));
 //! ```
 
+mod body_writer;
 mod chars;
 mod core;
 mod decoder_builder;
@@ -34,9 +35,11 @@ mod framing;
 mod get_all;
 mod limits;
 mod request_decoder;
+mod request_encoder;
 mod request_frame;
 mod request_head;
 mod response_decoder;
+mod response_encoder;
 mod response_frame;
 mod response_head;
 mod version;
@@ -49,9 +52,11 @@ pub use self::fields_iter::FieldsIter;
 pub use self::framing::Framing;
 pub use self::get_all::GetAll;
 pub use self::request_decoder::RequestDecoder;
+pub use self::request_encoder::RequestEncoder;
 pub use self::request_frame::RequestFrame;
 pub use self::request_head::RequestHead;
 pub use self::response_decoder::ResponseDecoder;
+pub use self::response_encoder::ResponseEncoder;
 pub use self::response_frame::ResponseFrame;
 pub use self::response_head::ResponseHead;
 pub use self::version::Version;

@@ -59,7 +59,8 @@ impl RequestHead {
 
     /// Builds an HTTP/1.1 request head from its parts, checked by the
     /// strict decoder: the method must be a token, the target visible
-    /// ASCII, each name a token and each value free of CR, LF, NUL and other
+    /// ASCII ([`ErrorKind::InvalidMethod`](super::ErrorKind::InvalidMethod),
+    /// [`ErrorKind::InvalidTarget`](super::ErrorKind::InvalidTarget)), each name a token and each value free of CR, LF, NUL and other
     /// control bytes, and a Host field is required.
     ///
     /// # Errors
@@ -77,6 +78,15 @@ impl RequestHead {
     /// assert_eq!(err.kind(), ErrorKind::InvalidFieldValue);
     /// ```
     pub fn new(method: &str, target: &str, fields: &[(&str, &[u8])]) -> Result<RequestHead, Error> {
+        if method.is_empty() || !method.bytes().all(super::chars::is_tchar) {
+            return Err(Error::new(super::ErrorKind::InvalidMethod, 0));
+        }
+        if target.is_empty() || !target.bytes().all(super::chars::is_target_byte) {
+            return Err(Error::new(
+                super::ErrorKind::InvalidTarget,
+                method.len() as u64 + 1,
+            ));
+        }
         let mut wire = memkit_bytes::BytesMut::new();
         wire.extend_from_slice(method.as_bytes());
         wire.extend_from_slice(b" ");
