@@ -78,3 +78,30 @@ pub(crate) fn trim_ows(bytes: &[u8]) -> (usize, usize) {
 pub(crate) fn eq_ignore_case(bytes: &[u8], lower: &[u8]) -> bool {
     bytes.eq_ignore_ascii_case(lower)
 }
+
+/// The position of the first byte of `bytes` that may not appear in a
+/// field value, eight bytes at a time while none is a control byte.
+pub(crate) fn invalid_value_byte(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut clean = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes([
+            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+        ]);
+        // A byte below 0x20, or a DEL (0x7f): the exact "has a byte less
+        // than n" and "has a zero byte" word tests.
+        let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
+        let del = x ^ (0x7f * ONES);
+        let has_del = del.wrapping_sub(ONES) & !del & HIGH;
+        if below_space | has_del != 0 {
+            break;
+        }
+        clean += 8;
+    }
+    bytes[clean..]
+        .iter()
+        .position(|&b| !is_field_value_byte(b))
+        .map(|i| clean + i)
+}

@@ -17,7 +17,8 @@ use std::mem;
 use memkit_bytes::{Buf, Bytes, BytesMut};
 
 use super::chars::{
-    eq_ignore_case, is_field_value_byte, is_ows, is_target_byte, token_end, trim_ows,
+    eq_ignore_case, invalid_value_byte, is_field_value_byte, is_ows, is_target_byte, token_end,
+    trim_ows,
 };
 use super::field_list::{FieldList, FieldSpan, Span};
 use super::limits::{Lenient, Limits};
@@ -57,12 +58,15 @@ pub(crate) struct HeadParts {
     pub(crate) expect_continue: bool,
 }
 
-/// What one step yields.
+/// What one step yields. A head or trailer section carries only its
+/// bytes; the field positions wait in the decoder for
+/// [`Core::take_head`] or [`Core::take_trailers`], so that a step that yields
+/// nothing moves nothing large.
 #[derive(Debug)]
 pub(crate) enum Event {
-    Head(HeadParts),
+    Head(Bytes),
     Data(Bytes),
-    Trailers(Fields),
+    Trailers(Bytes),
     End,
 }
 
@@ -145,6 +149,8 @@ pub(crate) struct Core {
     fields: FieldList,
     framing: FramingFields,
     chunk_extension_bytes: usize,
+    /// The framing, keep-alive and expect-continue of the head just read.
+    head_info: (Framing, bool, bool),
 }
 
 impl Core {
@@ -168,7 +174,26 @@ impl Core {
             fields: FieldList::default(),
             framing: FramingFields::default(),
             chunk_extension_bytes: 0,
+            head_info: (Framing::Empty, false, false),
         }
+    }
+
+    /// The head whose bytes an `Event::Head` just yielded.
+    pub(crate) fn take_head(&mut self, bytes: Bytes) -> HeadParts {
+        let (framing, keep_alive, expect_continue) = self.head_info;
+        HeadParts {
+            fields: Fields::new(bytes, mem::take(&mut self.fields)),
+            line: self.line.expect("a head was read"),
+            version: self.version,
+            framing,
+            keep_alive,
+            expect_continue,
+        }
+    }
+
+    /// The trailers whose bytes an `Event::Trailers` just yielded.
+    pub(crate) fn take_trailers(&mut self, bytes: Bytes) -> Fields {
+        Fields::new(bytes, mem::take(&mut self.fields))
     }
 
     /// Whether the decoder is between messages.
@@ -505,7 +530,7 @@ impl Core {
             _ => return Err(self.error(ErrorKind::InvalidFieldName, line.start + name_end)),
         }
         let value = &bytes[name_end + 1..];
-        if let Some(bad) = value.iter().position(|&b| !is_field_value_byte(b)) {
+        if let Some(bad) = invalid_value_byte(value) {
             return Err(self.error(
                 ErrorKind::InvalidFieldValue,
                 line.start + name_end + 1 + bad,
@@ -664,15 +689,8 @@ impl Core {
             Framing::UntilClose => State::UntilClose,
             Framing::Upgrade => State::EndThenUpgrade,
         };
-        let fields = Fields::new(head, mem::take(&mut self.fields));
-        Ok(Event::Head(HeadParts {
-            fields,
-            line: start_line,
-            version: self.version,
-            framing,
-            keep_alive,
-            expect_continue: f.expect_continue,
-        }))
+        self.head_info = (framing, keep_alive, f.expect_continue);
+        Ok(Event::Head(head))
     }
 
     fn request_framing(&self) -> Framing {
@@ -750,8 +768,7 @@ impl Core {
                 self.state = State::EndPending;
                 let bytes = buf.split_to(line.next).freeze();
                 self.message_offset += line.next as u64;
-                let fields = Fields::new(bytes, mem::take(&mut self.fields));
-                return Ok(Some(Event::Trailers(fields)));
+                return Ok(Some(Event::Trailers(bytes)));
             }
             self.field_line(buf, line, true)?;
         }

@@ -109,12 +109,16 @@ impl Default for RequestDecoder {
     }
 }
 
-fn frame(event: Event) -> RequestFrame {
-    match event {
-        Event::Head(parts) => RequestFrame::Head(RequestHead::from_parts(parts)),
-        Event::Data(data) => RequestFrame::Data(data),
-        Event::Trailers(fields) => RequestFrame::Trailers(fields),
-        Event::End => RequestFrame::End,
+impl RequestDecoder {
+    fn frame(&mut self, event: Event) -> RequestFrame {
+        match event {
+            Event::Head(bytes) => {
+                RequestFrame::Head(RequestHead::from_parts(self.core.take_head(bytes)))
+            }
+            Event::Data(data) => RequestFrame::Data(data),
+            Event::Trailers(bytes) => RequestFrame::Trailers(self.core.take_trailers(bytes)),
+            Event::End => RequestFrame::End,
+        }
     }
 }
 
@@ -123,12 +127,18 @@ impl Decoder for RequestDecoder {
     type Error = Error;
 
     fn decode(&mut self, src: &mut BytesMut) -> Result<Option<RequestFrame>, Error> {
-        Ok(self.core.decode(src)?.map(frame))
+        match self.core.decode(src)? {
+            Some(event) => Ok(Some(self.frame(event))),
+            None => Ok(None),
+        }
     }
 
     /// As `decode`; a stream that ends inside a request is
     /// [`ErrorKind::IncompleteMessage`](super::ErrorKind::IncompleteMessage).
     fn decode_eof(&mut self, src: &mut BytesMut) -> Result<Option<RequestFrame>, Error> {
-        Ok(self.core.decode_eof(src)?.map(frame))
+        match self.core.decode_eof(src)? {
+            Some(event) => Ok(Some(self.frame(event))),
+            None => Ok(None),
+        }
     }
 }

@@ -98,15 +98,15 @@ impl ResponseDecoder {
 
     fn frame(&mut self, event: Event) -> ResponseFrame {
         match event {
-            Event::Head(parts) => {
-                let head = ResponseHead::from_parts(parts);
+            Event::Head(bytes) => {
+                let head = ResponseHead::from_parts(self.core.take_head(bytes));
                 if !(100..200).contains(&head.status()) || head.status() == 101 {
                     self.requests.pop_front();
                 }
                 ResponseFrame::Head(head)
             }
             Event::Data(data) => ResponseFrame::Data(data),
-            Event::Trailers(fields) => ResponseFrame::Trailers(fields),
+            Event::Trailers(bytes) => ResponseFrame::Trailers(self.core.take_trailers(bytes)),
             Event::End => ResponseFrame::End,
         }
     }
