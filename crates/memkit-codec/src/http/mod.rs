@@ -33,6 +33,8 @@ mod fields;
 mod fields_iter;
 mod framing;
 mod get_all;
+#[cfg(feature = "http")]
+mod interop;
 mod limits;
 mod request_decoder;
 mod request_encoder;
