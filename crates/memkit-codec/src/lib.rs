@@ -26,7 +26,7 @@
 //! assert_eq!(codec.decode(&mut buf).unwrap().as_deref(), Some("hello"));
 //! ```
 #![doc(test(attr(deny(warnings))))]
-#![cfg_attr(docsrs, feature(doc_cfg))]
+#![forbid(unsafe_code)]
 
 mod any_delimiter_codec;
 mod any_delimiter_codec_error;
