@@ -77,3 +77,17 @@ fn box_allocates_per_value_and_bump_not_at_all() {
 fn the_whole_tour_runs() {
     sections::run();
 }
+
+#[test]
+fn guide_parser_and_codec_find_the_same_head() {
+    let request = sections::sample_request(20);
+    let (guide, parser) = sections::guide_head_one_byte_reads(&request);
+    let (head, reads) = sections::codec_head(&request, 1);
+    assert_eq!(guide, head.as_bytes());
+    assert_eq!(reads, request.len());
+    assert_eq!(head.target(), "/search?q=memkit");
+    // Re-scanning from the start on every read: one window per byte
+    // position after the third, summed over every read.
+    let n = request.len() as u64;
+    assert_eq!(parser.windows_compared, (n - 3) * (n - 2) / 2);
+}

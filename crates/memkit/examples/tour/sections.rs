@@ -17,6 +17,8 @@ use std::time::Instant;
 use memkit::alloc::{Stats, measure};
 use memkit::arena::Bump;
 use memkit::bytes::{BufMut, Bytes, BytesMut, BytesPool};
+use memkit::codec::Decoder;
+use memkit::codec::http::{RequestDecoder, RequestFrame, RequestHead};
 use memkit::slab::Slab;
 
 /// How many operations a timed loop runs.
@@ -32,6 +34,7 @@ pub(crate) fn run() {
     cell_and_refcell();
     cow();
     memkit_crates();
+    scenarios();
     overused_arc();
 }
 
@@ -622,6 +625,115 @@ fn memkit_crates() {
         "slab: 1000 accept → request → close cycles on a Server sized for 16: {} allocations",
         stats.new_memory()
     );
+    codec_tour();
+}
+
+/// Decodes one request head with `memkit::codec::http`, fed in reads of
+/// `read_size` bytes; returns the head and the reads it took.
+pub(crate) fn codec_head(request: &[u8], read_size: usize) -> (RequestHead, usize) {
+    let mut decoder = RequestDecoder::new();
+    let mut buf = BytesMut::with_capacity(request.len());
+    for (reads, chunk) in request.chunks(read_size).enumerate() {
+        buf.extend_from_slice(chunk);
+        let frame = decoder
+            .decode(&mut buf)
+            .expect("tour: the sample request is valid HTTP/1.1");
+        if let Some(RequestFrame::Head(head)) = frame {
+            return (head, reads + 1);
+        }
+    }
+    panic!(
+        "tour: codec_head: no head in {} bytes read {read_size} at a time",
+        request.len()
+    );
+}
+
+fn codec_tour() {
+    let request = b"GET /index.html HTTP/1.1\r\nHost: example.com\r\nAccept: */*\r\n\r\n";
+    let (head, reads) = codec_head(request, request.len());
+    let host = head.header("host").unwrap_or_default();
+    let bytes = head.as_bytes().as_ref().as_ptr_range();
+    println!(
+        "codec: {} {} with Host {:?} and keep-alive {}, decoded in {reads} read; the Host value is a view into the head's bytes: {}",
+        head.method(),
+        head.target(),
+        String::from_utf8_lossy(host),
+        head.keep_alive(),
+        bytes.contains(&host.as_ptr())
+    );
+}
+
+// ---- 7. The guide's scenarios beside memkit's -----------------------------
+
+/// The guide's network buffer: appends each read, then looks for the end of
+/// the head with `windows(4)` from the start of the buffer, every time.
+#[derive(Debug, Default)]
+pub(crate) struct HttpParser {
+    buffer: BytesMut,
+    /// Four-byte windows compared so far, over all reads.
+    pub(crate) windows_compared: u64,
+}
+
+impl HttpParser {
+    /// Appends `data`; returns the head once `\r\n\r\n` has arrived.
+    pub(crate) fn feed(&mut self, data: &[u8]) -> Option<Bytes> {
+        self.buffer.extend_from_slice(data);
+        let found = self.buffer.windows(4).position(|w| w == b"\r\n\r\n");
+        let compared = found.map_or(self.buffer.len().saturating_sub(3), |at| at + 1);
+        self.windows_compared += compared as u64;
+        found.map(|at| self.buffer.split_to(at + 4).freeze())
+    }
+}
+
+/// A request whose head is `fields` header lines long, about 64 bytes
+/// each.
+pub(crate) fn sample_request(fields: usize) -> Vec<u8> {
+    let mut request = b"GET /search?q=memkit HTTP/1.1\r\nHost: example.com\r\n".to_vec();
+    for i in 0..fields {
+        request.extend_from_slice(
+            format!("X-Field-{i:02}: abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnop\r\n")
+                .as_bytes(),
+        );
+    }
+    request.extend_from_slice(b"\r\n");
+    request
+}
+
+/// The guide's parser fed `request` one byte per read: the head and the
+/// parser (for its window count).
+pub(crate) fn guide_head_one_byte_reads(request: &[u8]) -> (Bytes, HttpParser) {
+    let mut parser = HttpParser::default();
+    for byte in request {
+        if let Some(head) = parser.feed(std::slice::from_ref(byte)) {
+            return (head, parser);
+        }
+    }
+    panic!(
+        "tour: guide_head_one_byte_reads: no head in {} bytes",
+        request.len()
+    );
+}
+
+fn http_scenario() {
+    let request = sample_request(60);
+    let start = Instant::now();
+    let (guide_head, parser) = guide_head_one_byte_reads(&request);
+    let guide_ms = millis(start);
+    let start = Instant::now();
+    let (codec_head, reads) = codec_head(&request, 1);
+    let codec_ms = millis(start);
+    assert_eq!(guide_head.len(), codec_head.as_bytes().len());
+    println!(
+        "HTTP head of {} bytes in 1-byte reads: the guide's HttpParser compared {} windows in {guide_ms:.2} ms (O(n²)); memkit::codec::http took {reads} reads in {codec_ms:.2} ms, each byte scanned once ({:.0}× faster)",
+        request.len(),
+        parser.windows_compared,
+        guide_ms / codec_ms
+    );
+}
+
+fn scenarios() {
+    heading(7, "The guide's scenarios beside memkit's");
+    http_scenario();
 }
 
 // ---- 8. The overused-Arc pitfall ------------------------------------------
