@@ -9,6 +9,7 @@ mod arena;
 mod bytes;
 mod slab;
 mod std_ptr;
+mod tree;
 
 /// Every case, in report order.
 pub(crate) fn all() -> Vec<Case> {
@@ -17,6 +18,7 @@ pub(crate) fn all() -> Vec<Case> {
     cases.extend(bytes::cases());
     cases.extend(slab::cases());
     cases.extend(arena::cases());
+    cases.extend(tree::cases());
     cases
 }
 

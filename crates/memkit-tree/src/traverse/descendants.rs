@@ -1,5 +1,6 @@
 //! [`Descendants`].
 
+use alloc::vec::Vec;
 use core::fmt;
 use core::iter::FusedIterator;
 
@@ -7,6 +8,11 @@ use crate::{Arena, NodeId};
 
 /// A node and its descendants in preorder: see
 /// [`NodeId::descendants`](crate::NodeId::descendants).
+///
+/// It keeps the next siblings still to visit on a heap stack, so each node
+/// is read once: climbing back up through the ancestors would read them a
+/// second time, a cache miss each on a large tree. A chain needs no stack;
+/// the stack never holds more ids than the tree is deep.
 ///
 /// # Examples
 ///
@@ -22,6 +28,9 @@ pub struct Descendants<'a, T> {
     arena: &'a Arena<T>,
     root: NodeId,
     next: Option<NodeId>,
+    /// Next siblings of the nodes on the path from the root to `next`
+    /// (the root's excluded), innermost last: where to go after a subtree.
+    pending: Vec<NodeId>,
 }
 
 impl<'a, T> Descendants<'a, T> {
@@ -30,6 +39,7 @@ impl<'a, T> Descendants<'a, T> {
             arena,
             root,
             next: Some(root),
+            pending: Vec::new(),
         }
     }
 
@@ -38,29 +48,29 @@ impl<'a, T> Descendants<'a, T> {
     }
 
     /// The node after `current` in preorder within the subtree.
-    fn successor(&self, current: NodeId) -> Option<NodeId> {
+    fn successor(&mut self, current: NodeId) -> Option<NodeId> {
         let links = self.arena.links(current);
+        if current == self.root {
+            return links.first_child;
+        }
         if let Some(child) = links.first_child {
+            if let Some(next) = links.next_sibling {
+                self.pending.push(next);
+            }
             return Some(child);
         }
-        let mut node = current;
-        let mut node_links = links;
-        loop {
-            if node == self.root {
-                return None;
-            }
-            if let Some(next) = node_links.next_sibling {
-                return Some(next);
-            }
-            node = node_links.parent?;
-            node_links = self.arena.links(node);
-        }
+        links.next_sibling.or_else(|| self.pending.pop())
     }
 }
 
 impl<T> Clone for Descendants<'_, T> {
     fn clone(&self) -> Self {
-        Descendants { ..*self }
+        Descendants {
+            arena: self.arena,
+            root: self.root,
+            next: self.next,
+            pending: self.pending.clone(),
+        }
     }
 }
 
