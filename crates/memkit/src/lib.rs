@@ -8,6 +8,8 @@
 //!   generational keys that never return another value.
 //! * [`arena`]: bump and typed arenas, a drop-in for `bumpalo` 3 and
 //!   `typed-arena` 2, with scopes, checkpoints and a keep-all reset.
+//! * [`tree`]: trees in one arena, a drop-in for `indextree` 4.9, with
+//!   8-byte generation-checked ids and no recursion anywhere.
 //!
 //! # Examples
 //!
@@ -27,6 +29,8 @@ pub use memkit_arena as arena;
 pub use memkit_bytes as bytes;
 #[doc(inline)]
 pub use memkit_slab as slab;
+#[doc(inline)]
+pub use memkit_tree as tree;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
