@@ -10,6 +10,8 @@
 //!   `typed-arena` 2, with scopes, checkpoints and a keep-all reset.
 //! * [`tree`]: trees in one arena, a drop-in for `indextree` 4.9, with
 //!   8-byte generation-checked ids and no recursion anywhere.
+//! * [`alloc`] (feature `std`): allocation accounting, a counting global
+//!   allocator with per-thread counters, peaks and regions.
 //!
 //! # Examples
 //!
@@ -23,6 +25,9 @@
 #![no_std]
 #![doc(test(attr(deny(warnings))))]
 
+#[cfg(feature = "std")]
+#[doc(inline)]
+pub use memkit_alloc as alloc;
 #[doc(inline)]
 pub use memkit_arena as arena;
 #[doc(inline)]
