@@ -21,8 +21,11 @@ use crate::harness::Case;
 
 const GROUP: &str = "tree";
 
-/// Nodes per tree.
-const NODES: usize = 1_000_000;
+/// Nodes per tree; small in the unit tests, which run every side in a debug
+/// build.
+const NODES: usize = if cfg!(test) { 1_000 } else { 1_000_000 };
+/// Nodes per tree for the `_10k` case.
+const SMALL: usize = if cfg!(test) { 100 } else { 10_000 };
 
 /// Fixed-seed xorshift: the same sequence on every side.
 struct Rng(u64);
@@ -412,8 +415,8 @@ pub(crate) fn cases() -> Vec<Case> {
             GROUP,
             "bst_build_drop_10k",
             "Rc<RefCell>",
-            memkit_bst::bst_build_drop::<10_000>,
-            guide::bst_build_drop::<10_000>,
+            memkit_bst::bst_build_drop::<SMALL>,
+            guide::bst_build_drop::<SMALL>,
         ),
         Case::new(
             GROUP,
