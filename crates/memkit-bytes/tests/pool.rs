@@ -334,3 +334,18 @@ fn get_usize_max_panics() {
     let pool = BytesPool::new(1);
     let _ = pool.get(usize::MAX);
 }
+
+#[test]
+fn truncating_the_last_frozen_handle_to_zero_returns_the_buffer() {
+    let pool = BytesPool::new(4);
+    let mut buf = pool.get(64);
+    buf.put_slice(b"pooled");
+    let mut frozen = buf.freeze();
+    let mut other = frozen.clone();
+    frozen.truncate(0);
+    assert_eq!(pool.pooled(), 0);
+    other.clear();
+    assert_eq!(pool.pooled(), 1);
+    drop((frozen, other));
+    assert_eq!(pool.pooled(), 1);
+}

@@ -125,10 +125,16 @@ impl RawBytes {
         self.len -= n;
     }
 
-    /// Shortens the view to `len` bytes if it is longer.
+    /// Shortens the view to `len` bytes if it is longer. Truncating to zero
+    /// lets go of the storage, as an empty view needs none.
     #[inline]
     pub(crate) fn truncate(&mut self, len: usize) {
-        if len < self.len {
+        if len == 0 {
+            // Replace first, then drop: an owner's `Drop` that panics leaves
+            // `self` a valid empty view.
+            let start = self.ptr;
+            drop(core::mem::replace(self, RawBytes::empty_at(start)));
+        } else if len < self.len {
             self.len = len;
         }
     }
