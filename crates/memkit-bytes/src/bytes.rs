@@ -103,6 +103,12 @@ impl Bytes {
         }
     }
 
+    /// The bytes as a `'static` slice when this is a static or empty view.
+    #[cfg(feature = "bytes1")]
+    pub(crate) fn as_static(&self) -> Option<&'static [u8]> {
+        self.raw.as_static()
+    }
+
     /// The number of bytes.
     ///
     /// # Examples

@@ -75,6 +75,18 @@ impl RawBytes {
         self.len
     }
 
+    /// The bytes as a `'static` slice when no storage keeps them alive
+    /// (static or empty views).
+    #[inline]
+    pub(crate) fn as_static(&self) -> Option<&'static [u8]> {
+        if self.owner.is_some() {
+            return None;
+        }
+        // SAFETY: with no owner, `ptr .. ptr + len` is a `&'static [u8]` or
+        // empty at a non-null address (invariant 5).
+        Some(unsafe { slice::from_raw_parts(self.ptr.as_ptr(), self.len) })
+    }
+
     #[inline]
     pub(crate) fn as_slice(&self) -> &[u8] {
         // SAFETY: `ptr .. ptr + len` is initialized and kept alive by `owner`
