@@ -1,7 +1,7 @@
 //! The `bytes1` bridge: conversions between memkit's `Bytes` and
 //! `bytes::Bytes` keep the pointer, drop the data exactly once, and let pool
 //! buffers go back to their pool.
-#![cfg(feature = "bytes1")]
+#![cfg(all(feature = "bytes1", feature = "std"))]
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -7,6 +7,7 @@
 //! The user buffers here are multi-segment and keep the default, one-chunk
 //! `chunks_vectored`, so a `Chain` over them sees a first half that exposes
 //! only part of what it holds.
+#![cfg(feature = "std")]
 
 use std::io::IoSlice;
 

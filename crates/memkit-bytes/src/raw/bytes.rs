@@ -77,6 +77,7 @@ impl RawBytes {
 
     /// The bytes as a `'static` slice when no storage keeps them alive
     /// (static or empty views).
+    #[cfg(feature = "bytes1")]
     #[inline]
     pub(crate) fn as_static(&self) -> Option<&'static [u8]> {
         if self.owner.is_some() {
