@@ -7,7 +7,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
+use memkit_alloc::{CountingAlloc, Stats, measure};
 use memkit_bytes::{BufMut, Bytes, BytesMut, BytesPool};
+
+#[global_allocator]
+static GLOBAL: CountingAlloc = CountingAlloc::system();
 
 /// An owner that counts how often it is dropped.
 struct Counted {
@@ -188,4 +192,58 @@ fn converted_peer_bytes_are_never_unique() {
         .try_into_mut()
         .expect_err("the peer owns the storage");
     assert_eq!(memkit, "borrowed");
+}
+
+#[test]
+fn a_conversion_allocates_one_box_and_the_last_drop_frees_each_once() {
+    let memkit = Bytes::copy_from_slice(b"counted");
+    let (peer, c) = measure(|| bytes::Bytes::from(memkit));
+    assert_eq!(
+        (c.allocs, c.deallocs, c.reallocs),
+        (1, 0, 0),
+        "bytes' owner box"
+    );
+    let (back, c) = measure(|| Bytes::from(peer));
+    assert_eq!(
+        (c.allocs, c.deallocs, c.reallocs),
+        (1, 0, 0),
+        "memkit's owner box"
+    );
+    let ((), c) = measure(|| drop(back));
+    assert_eq!(c.allocs, 0);
+    assert_eq!(
+        c.deallocs, 3,
+        "both owner boxes and the data block, once each"
+    );
+}
+
+#[test]
+fn static_and_empty_bytes_convert_without_allocating() {
+    let (peer, c) = measure(|| bytes::Bytes::from(Bytes::from_static(b"static")));
+    assert_eq!(c, Stats::ZERO);
+    assert_eq!(peer, "static");
+    let (memkit, c) = measure(|| Bytes::from(bytes::Bytes::new()));
+    assert_eq!(c, Stats::ZERO);
+    assert!(memkit.is_empty());
+    let (peer, c) = measure(|| bytes::Bytes::from(Bytes::new()));
+    assert_eq!(c, Stats::ZERO);
+    assert!(peer.is_empty());
+}
+
+#[test]
+fn a_warm_pool_buffer_through_the_peer_costs_only_the_box() {
+    let pool = BytesPool::new(2);
+    drop(pool.get(256));
+    let ((), c) = measure(|| {
+        let mut buf = pool.get(256);
+        buf.put_slice(b"frame");
+        let peer = bytes::Bytes::from(buf.freeze());
+        assert_eq!(peer, "frame");
+    });
+    assert_eq!(
+        (c.allocs, c.deallocs),
+        (1, 1),
+        "the owner box, and no block"
+    );
+    assert_eq!(pool.pooled(), 1);
 }
