@@ -8,6 +8,8 @@
 //!   generational keys that never return another value.
 //! * [`arena`]: bump and typed arenas, a drop-in for `bumpalo` 3 and
 //!   `typed-arena` 2, with scopes, checkpoints and a keep-all reset.
+//! * [`codec`] (feature `std`): tokio-util's codecs and a strict,
+//!   resumable HTTP/1.1 codec, on memkit's buffers.
 //! * [`alloc`] (feature `std`): allocation accounting, a counting global
 //!   allocator with per-thread counters, peaks and regions.
 //!
@@ -30,6 +32,9 @@ pub use memkit_alloc as alloc;
 pub use memkit_arena as arena;
 #[doc(inline)]
 pub use memkit_bytes as bytes;
+#[cfg(feature = "std")]
+#[doc(inline)]
+pub use memkit_codec as codec;
 #[doc(inline)]
 pub use memkit_slab as slab;
 

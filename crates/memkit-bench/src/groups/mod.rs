@@ -7,6 +7,7 @@ use crate::harness::Case;
 
 mod arena;
 mod bytes;
+mod codec;
 mod slab;
 mod std_ptr;
 
@@ -17,6 +18,7 @@ pub(crate) fn all() -> Vec<Case> {
     cases.extend(bytes::cases());
     cases.extend(slab::cases());
     cases.extend(arena::cases());
+    cases.extend(codec::cases());
     cases
 }
 
