@@ -29,5 +29,5 @@ pub use memkit_bytes as bytes;
 pub use memkit_slab as slab;
 
 #[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
