@@ -8,6 +8,8 @@
 //!   generational keys that never return another value.
 //! * [`arena`]: bump and typed arenas, a drop-in for `bumpalo` 3 and
 //!   `typed-arena` 2, with scopes, checkpoints and a keep-all reset.
+//! * [`alloc`] (feature `std`): allocation accounting, a counting global
+//!   allocator with per-thread counters, peaks and regions.
 //!
 //! # Examples
 //!
@@ -21,6 +23,9 @@
 #![no_std]
 #![doc(test(attr(deny(warnings))))]
 
+#[cfg(feature = "std")]
+#[doc(inline)]
+pub use memkit_alloc as alloc;
 #[doc(inline)]
 pub use memkit_arena as arena;
 #[doc(inline)]
