@@ -10,6 +10,8 @@
 //!   `typed-arena` 2, with scopes, checkpoints and a keep-all reset.
 //! * [`codec`] (feature `std`): tokio-util's codecs and a strict,
 //!   resumable HTTP/1.1 codec, on memkit's buffers.
+//! * [`tree`]: trees in one arena, a drop-in for `indextree` 4.9, with
+//!   8-byte generation-checked ids and no recursion anywhere.
 //! * [`alloc`] (feature `std`): allocation accounting, a counting global
 //!   allocator with per-thread counters, peaks and regions.
 //!
@@ -37,6 +39,8 @@ pub use memkit_bytes as bytes;
 pub use memkit_codec as codec;
 #[doc(inline)]
 pub use memkit_slab as slab;
+#[doc(inline)]
+pub use memkit_tree as tree;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

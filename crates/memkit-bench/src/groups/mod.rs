@@ -10,6 +10,7 @@ mod bytes;
 mod codec;
 mod slab;
 mod std_ptr;
+mod tree;
 
 /// Every case, in report order.
 pub(crate) fn all() -> Vec<Case> {
@@ -19,6 +20,7 @@ pub(crate) fn all() -> Vec<Case> {
     cases.extend(slab::cases());
     cases.extend(arena::cases());
     cases.extend(codec::cases());
+    cases.extend(tree::cases());
     cases
 }
 
