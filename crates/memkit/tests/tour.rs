@@ -91,3 +91,18 @@ fn guide_parser_and_codec_find_the_same_head() {
     let n = request.len() as u64;
     assert_eq!(parser.windows_compared, (n - 3) * (n - 2) / 2);
 }
+
+#[test]
+fn both_bsts_hold_the_same_keys_and_the_rc_tree_allocates_per_node() {
+    let keys = sections::bst_keys(10_000);
+    let ((rc, _, rc_stats), (arena, _, arena_stats)) = sections::bst_inserts(&keys);
+    let mut expected = keys.clone();
+    expected.sort_unstable();
+    expected.dedup();
+    assert_eq!(rc.in_order(), expected);
+    assert_eq!(arena.in_order(), expected);
+    assert_eq!(rc_stats.allocs, expected.len() as u64, "{rc_stats:?}");
+    assert_eq!(rc_stats.reallocs, 0, "{rc_stats:?}");
+    // The arena grows by doubling: a handful of calls for 10,000 nodes.
+    assert!(arena_stats.new_memory() <= 16, "{arena_stats:?}");
+}

@@ -20,6 +20,7 @@ use memkit::bytes::{BufMut, Bytes, BytesMut, BytesPool};
 use memkit::codec::Decoder;
 use memkit::codec::http::{RequestDecoder, RequestFrame, RequestHead};
 use memkit::slab::Slab;
+use memkit::tree::{Arena, NodeId};
 
 /// How many operations a timed loop runs.
 const TIMED_OPS: u64 = 5_000_000;
@@ -731,8 +732,196 @@ fn http_scenario() {
     );
 }
 
+/// `count` distinct-enough pseudo-random keys, the same on every run.
+pub(crate) fn bst_keys(count: usize) -> Vec<u64> {
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    (0..count)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % 1_000_000_007
+        })
+        .collect()
+}
+
+/// The guide's binary search tree node, shared and mutated through
+/// `Rc<RefCell<…>>`.
+struct TreeNode {
+    key: u64,
+    left: Option<Rc<RefCell<TreeNode>>>,
+    right: Option<Rc<RefCell<TreeNode>>>,
+}
+
+/// The guide's BST: `Rc<RefCell<TreeNode>>` links.
+#[derive(Default)]
+pub(crate) struct RcBst {
+    root: Option<Rc<RefCell<TreeNode>>>,
+}
+
+impl RcBst {
+    /// Inserts `key` unless present; walks down with a loop.
+    pub(crate) fn insert(&mut self, key: u64) {
+        let Some(mut node) = self.root.clone() else {
+            self.root = Some(Rc::new(RefCell::new(TreeNode {
+                key,
+                left: None,
+                right: None,
+            })));
+            return;
+        };
+        loop {
+            let next = {
+                let mut current = node.borrow_mut();
+                if key == current.key {
+                    return;
+                }
+                let link = if key < current.key {
+                    &mut current.left
+                } else {
+                    &mut current.right
+                };
+                match link {
+                    Some(child) => Rc::clone(child),
+                    None => {
+                        *link = Some(Rc::new(RefCell::new(TreeNode {
+                            key,
+                            left: None,
+                            right: None,
+                        })));
+                        return;
+                    }
+                }
+            };
+            node = next;
+        }
+    }
+
+    /// The keys in order, walked with an explicit stack.
+    pub(crate) fn in_order(&self) -> Vec<u64> {
+        let mut keys = Vec::new();
+        let mut stack = Vec::new();
+        let mut current = self.root.clone();
+        while current.is_some() || !stack.is_empty() {
+            while let Some(node) = current {
+                current = node.borrow().left.clone();
+                stack.push(node);
+            }
+            if let Some(node) = stack.pop() {
+                keys.push(node.borrow().key);
+                current = node.borrow().right.clone();
+            }
+        }
+        keys
+    }
+}
+
+/// A BST entry in `memkit::tree`: the key and which child is which (the
+/// arena keeps parent and sibling links).
+#[derive(Debug)]
+pub(crate) struct BstEntry {
+    key: u64,
+    left: Option<NodeId>,
+    right: Option<NodeId>,
+}
+
+/// The same BST with its nodes in one `memkit::tree::Arena`.
+#[derive(Debug, Default)]
+pub(crate) struct ArenaBst {
+    arena: Arena<BstEntry>,
+    root: Option<NodeId>,
+}
+
+impl ArenaBst {
+    /// Inserts `key` unless present.
+    pub(crate) fn insert(&mut self, key: u64) {
+        let entry = BstEntry {
+            key,
+            left: None,
+            right: None,
+        };
+        let Some(mut id) = self.root else {
+            self.root = Some(self.arena.new_node(entry));
+            return;
+        };
+        loop {
+            let node = self.arena[id].get();
+            if key == node.key {
+                return;
+            }
+            let next = if key < node.key {
+                node.left
+            } else {
+                node.right
+            };
+            match next {
+                Some(child) => id = child,
+                None => {
+                    let child = self.arena.new_node(entry);
+                    id.append(child, &mut self.arena);
+                    let parent = self.arena[id].get_mut();
+                    if key < parent.key {
+                        parent.left = Some(child);
+                    } else {
+                        parent.right = Some(child);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The keys in order, walked with an explicit stack.
+    pub(crate) fn in_order(&self) -> Vec<u64> {
+        let mut keys = Vec::new();
+        let mut stack = Vec::new();
+        let mut current = self.root;
+        while current.is_some() || !stack.is_empty() {
+            while let Some(id) = current {
+                current = self.arena[id].get().left;
+                stack.push(id);
+            }
+            if let Some(id) = stack.pop() {
+                let entry = self.arena[id].get();
+                keys.push(entry.key);
+                current = entry.right;
+            }
+        }
+        keys
+    }
+}
+
+/// Inserts `keys` into the guide's BST and into the arena BST: each tree
+/// with the milliseconds and allocations its inserts took.
+pub(crate) fn bst_inserts(keys: &[u64]) -> ((RcBst, f64, Stats), (ArenaBst, f64, Stats)) {
+    let mut rc = RcBst::default();
+    let start = Instant::now();
+    let ((), rc_stats) = measure(|| keys.iter().for_each(|&k| rc.insert(k)));
+    let rc_ms = millis(start);
+    let mut arena = ArenaBst::default();
+    let start = Instant::now();
+    let ((), arena_stats) = measure(|| keys.iter().for_each(|&k| arena.insert(k)));
+    let arena_ms = millis(start);
+    ((rc, rc_ms, rc_stats), (arena, arena_ms, arena_stats))
+}
+
+fn tree_scenario() {
+    let keys = bst_keys(100_000);
+    let ((rc, rc_ms, rc_stats), (arena, arena_ms, arena_stats)) = bst_inserts(&keys);
+    let nodes = rc.in_order().len();
+    assert_eq!(arena.in_order().len(), nodes);
+    println!(
+        "BST, 100k inserts ({nodes} distinct keys): the guide's Rc<RefCell<TreeNode>> {rc_ms:.1} ms, {} allocations, {} bytes live at the peak; memkit::tree {arena_ms:.1} ms, {} allocations, {} bytes live at the peak",
+        rc_stats.new_memory(),
+        rc_stats.peak_live_bytes,
+        arena_stats.new_memory(),
+        arena_stats.peak_live_bytes
+    );
+}
+
 fn scenarios() {
     heading(7, "The guide's scenarios beside memkit's");
+    tree_scenario();
     http_scenario();
 }
 
