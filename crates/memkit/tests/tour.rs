@@ -106,3 +106,8 @@ fn both_bsts_hold_the_same_keys_and_the_rc_tree_allocates_per_node() {
     // The arena grows by doubling: a handful of calls for 10,000 nodes.
     assert!(arena_stats.new_memory() <= 16, "{arena_stats:?}");
 }
+
+#[test]
+fn a_removed_tree_node_id_stays_stale() {
+    assert!(!sections::tree_stale_id());
+}

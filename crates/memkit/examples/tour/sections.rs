@@ -626,7 +626,30 @@ fn memkit_crates() {
         "slab: 1000 accept → request → close cycles on a Server sized for 16: {} allocations",
         stats.new_memory()
     );
+    tree_stale_id();
     codec_tour();
+}
+
+/// A three-node tree in one arena; removing a subtree frees its nodes and
+/// leaves their ids stale. Returns whether the stale id still resolves.
+pub(crate) fn tree_stale_id() -> bool {
+    let mut arena = Arena::new();
+    let root = arena.new_node("src");
+    let lib = arena.new_node("lib.rs");
+    let raw = arena.new_node("raw.rs");
+    root.append(lib, &mut arena);
+    root.append(raw, &mut arena);
+    let children: Vec<&str> = root.children(&arena).map(|id| *arena[id].get()).collect();
+    let parent = arena[raw].parent().map(|id| *arena[id].get());
+    raw.remove_subtree(&mut arena);
+    let reused = arena.new_node("new.rs");
+    println!(
+        "tree: src's children {children:?}, raw.rs's parent {parent:?} without a Weak; after removing raw.rs and adding {:?}, raw.rs's id resolves to {:?}; a NodeId is {} bytes",
+        arena[reused].get(),
+        arena.get(raw).map(|n| *n.get()),
+        size_of::<NodeId>()
+    );
+    arena.get(raw).is_some()
 }
 
 /// Decodes one request head with `memkit::codec::http`, fed in reads of
