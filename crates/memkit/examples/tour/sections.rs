@@ -123,11 +123,15 @@ fn stack_and_heap() {
     );
 
     let name = String::from("memkit");
-    let owner = name; // the String moves: `name` is no longer usable
+    let buffer = name.as_ptr();
+    // The String moves: `name` is no longer usable, and nothing is copied.
+    let (owner, stats) = measure(|| name);
     let length = |s: &String| s.len();
     println!(
-        "a String moves its heap buffer, it does not copy it: `owner` holds {:?}, borrowed len {}",
+        "a String moves its heap buffer, it does not copy it: `owner` holds {:?} at the same address ({}), {} allocations; borrowed len {}",
         owner,
+        owner.as_ptr() == buffer,
+        stats.new_memory(),
         length(&owner)
     );
 
