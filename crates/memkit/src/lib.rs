@@ -8,6 +8,7 @@
 //!   generational keys that never return another value.
 //! * [`arena`]: bump and typed arenas, a drop-in for `bumpalo` 3 and
 //!   `typed-arena` 2, with scopes, checkpoints and a keep-all reset.
+//! * [`cache`]: a drop-in for the `lru` crate on a slab with `u32` links.
 //!
 //! # Examples
 //!
@@ -25,6 +26,8 @@
 pub use memkit_arena as arena;
 #[doc(inline)]
 pub use memkit_bytes as bytes;
+#[doc(inline)]
+pub use memkit_cache as cache;
 #[doc(inline)]
 pub use memkit_slab as slab;
 
