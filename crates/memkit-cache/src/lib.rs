@@ -3,6 +3,9 @@
 //!
 //! * [`LruCache`]: a drop-in for `lru` 0.19.1, at about half its heap per
 //!   entry, with an [`entry`](LruCache::entry) API that hashes once.
+//! * [`Cache`]: a weighted cache with the S3-FIFO policy (or SIEVE), whose
+//!   hit ratio beats LRU's; method names follow quick_cache's
+//!   `unsync::Cache`.
 #![no_std]
 #![doc(test(attr(deny(warnings))))]
 
@@ -10,11 +13,20 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod ghost;
 pub mod lru;
 mod node;
+mod policy;
+mod stats;
+pub mod unsync;
+mod weighter;
 
 pub use crate::lru::iter::{IntoIter, Iter, IterMut};
 pub use crate::lru::lru_cache::LruCache;
+pub use crate::policy::{Policy, S3Fifo, Sieve};
+pub use crate::stats::Stats;
+pub use crate::unsync::Cache;
+pub use crate::weighter::{UnitWeighter, Weighter};
 
 /// The hasher [`LruCache`] uses unless told otherwise: hashbrown's default,
 /// as lru's with its default `hashbrown` feature.
