@@ -274,8 +274,8 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     }
 
     /// The value under `key`, mutably, marked as read. The entry is weighed
-    /// again when the guard drops; if it grew past the capacity, the next
-    /// insertion evicts.
+    /// again when the guard drops, and the policy evicts down to the
+    /// capacity then.
     ///
     /// # Examples
     ///
@@ -287,7 +287,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     /// *cache.get_mut(&1).unwrap() += 1;
     /// assert_eq!(cache.peek(&1), Some(&11));
     /// ```
-    pub fn get_mut<Q>(&mut self, key: &Q) -> Option<ValueMut<'_, K, V, W>>
+    pub fn get_mut<Q>(&mut self, key: &Q) -> Option<ValueMut<'_, K, V, W, P, S>>
     where
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
@@ -296,7 +296,31 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
         self.count(found.is_some());
         let index = found?;
         self.touch(index);
-        Some(ValueMut::new(&mut self.store, &self.weighter, index))
+        Some(ValueMut::new(self, index))
+    }
+
+    pub(crate) fn value(&self, index: u32) -> &V {
+        &self.store.slot(index).value
+    }
+
+    pub(crate) fn value_mut(&mut self, index: u32) -> &mut V {
+        &mut self.store.slot_mut(index).value
+    }
+
+    /// Weighs `index` again after its value changed, and evicts down to the
+    /// capacity.
+    pub(crate) fn reweigh(&mut self, index: u32) {
+        let slot = self.store.slot(index);
+        let weight = self.weighter.weight(&slot.key, &slot.value);
+        let (old, main) = (slot.weight, slot.in_main);
+        self.store.slot_mut(index).weight = weight;
+        let fifo = if main {
+            &mut self.store.main
+        } else {
+            &mut self.store.small
+        };
+        fifo.weight = fifo.weight - old + weight;
+        self.evict_to(0);
     }
 
     /// Stores `value` under `key`. A value heavier than the whole capacity

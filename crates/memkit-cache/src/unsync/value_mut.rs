@@ -1,13 +1,16 @@
 //! [`ValueMut`]: the guard of [`Cache::get_mut`](crate::Cache::get_mut).
 
 use core::fmt;
+use core::hash::{BuildHasher, Hash};
 use core::ops::{Deref, DerefMut};
 
-use crate::unsync::store::Store;
+use crate::policy::Policy;
+use crate::unsync::cache::Cache;
 use crate::weighter::Weighter;
 
-/// A value of a [`Cache`](crate::Cache), lent mutably; the entry is weighed
-/// again when the guard drops.
+/// A value of a [`Cache`](crate::Cache), lent mutably. When the guard
+/// drops, the entry is weighed again, and if the cache is now over its
+/// capacity the policy evicts (through the listener) until it fits.
 ///
 /// # Examples
 ///
@@ -21,52 +24,74 @@ use crate::weighter::Weighter;
 /// }
 /// assert_eq!(cache.peek(&1).map(String::as_str), Some("ab"));
 /// ```
-pub struct ValueMut<'a, K, V, W: Weighter<K, V>> {
-    store: &'a mut Store<K, V>,
-    weighter: &'a W,
+pub struct ValueMut<'a, K, V, W, P, S>
+where
+    K: Hash + Eq,
+    W: Weighter<K, V>,
+    P: Policy,
+    S: BuildHasher,
+{
+    cache: &'a mut Cache<K, V, W, P, S>,
     index: u32,
 }
 
-impl<'a, K, V, W: Weighter<K, V>> ValueMut<'a, K, V, W> {
-    pub(crate) fn new(store: &'a mut Store<K, V>, weighter: &'a W, index: u32) -> Self {
-        ValueMut {
-            store,
-            weighter,
-            index,
-        }
+impl<'a, K, V, W, P, S> ValueMut<'a, K, V, W, P, S>
+where
+    K: Hash + Eq,
+    W: Weighter<K, V>,
+    P: Policy,
+    S: BuildHasher,
+{
+    pub(crate) fn new(cache: &'a mut Cache<K, V, W, P, S>, index: u32) -> Self {
+        ValueMut { cache, index }
     }
 }
 
-impl<K, V, W: Weighter<K, V>> Deref for ValueMut<'_, K, V, W> {
+impl<K, V, W, P, S> Deref for ValueMut<'_, K, V, W, P, S>
+where
+    K: Hash + Eq,
+    W: Weighter<K, V>,
+    P: Policy,
+    S: BuildHasher,
+{
     type Target = V;
 
     fn deref(&self) -> &V {
-        &self.store.slot(self.index).value
+        self.cache.value(self.index)
     }
 }
 
-impl<K, V, W: Weighter<K, V>> DerefMut for ValueMut<'_, K, V, W> {
+impl<K, V, W, P, S> DerefMut for ValueMut<'_, K, V, W, P, S>
+where
+    K: Hash + Eq,
+    W: Weighter<K, V>,
+    P: Policy,
+    S: BuildHasher,
+{
     fn deref_mut(&mut self) -> &mut V {
-        &mut self.store.slot_mut(self.index).value
+        self.cache.value_mut(self.index)
     }
 }
 
-impl<K, V, W: Weighter<K, V>> Drop for ValueMut<'_, K, V, W> {
+impl<K, V, W, P, S> Drop for ValueMut<'_, K, V, W, P, S>
+where
+    K: Hash + Eq,
+    W: Weighter<K, V>,
+    P: Policy,
+    S: BuildHasher,
+{
     fn drop(&mut self) {
-        let slot = self.store.slot(self.index);
-        let weight = self.weighter.weight(&slot.key, &slot.value);
-        let (old, main) = (slot.weight, slot.in_main);
-        self.store.slot_mut(self.index).weight = weight;
-        let fifo = if main {
-            &mut self.store.main
-        } else {
-            &mut self.store.small
-        };
-        fifo.weight = fifo.weight - old + weight;
+        self.cache.reweigh(self.index);
     }
 }
 
-impl<K, V: fmt::Debug, W: Weighter<K, V>> fmt::Debug for ValueMut<'_, K, V, W> {
+impl<K, V: fmt::Debug, W, P, S> fmt::Debug for ValueMut<'_, K, V, W, P, S>
+where
+    K: Hash + Eq,
+    W: Weighter<K, V>,
+    P: Policy,
+    S: BuildHasher,
+{
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&**self, f)
     }

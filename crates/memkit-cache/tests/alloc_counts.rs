@@ -155,3 +155,65 @@ fn no_allocation_once_full() {
     }
     assert_eq!(allocations() - before, 0);
 }
+
+#[test]
+fn cache_heap_per_entry_is_at_most_quick_caches() {
+    let _serial = SERIAL.lock().unwrap();
+    let _counting = CountingHere::start();
+    for cap in [1000, 1024, 10_000, 100_000] {
+        // Fill, then turn the cache over so that the ghost FIFO fills too.
+        let memkit = bytes_per_entry(
+            cap,
+            || memkit_cache::Cache::new(cap),
+            |c, k| {
+                c.insert(k, k);
+                c.insert(k + (1 << 40), k);
+            },
+        );
+        let peer = bytes_per_entry(
+            cap,
+            || quick_cache::unsync::Cache::new(cap),
+            |c, k| {
+                c.insert(k, k);
+                c.insert(k + (1 << 40), k);
+            },
+        );
+        println!(
+            "cap {cap}: memkit Cache {memkit:.1} B/entry, quick_cache {peer:.1} B/entry, {:.0}%",
+            100.0 * memkit / peer
+        );
+        assert!(
+            memkit <= peer,
+            "cap {cap}: memkit {memkit:.1} B/entry, quick_cache {peer:.1} B/entry"
+        );
+    }
+}
+
+#[test]
+fn cache_allocates_nothing_once_full() {
+    let _serial = SERIAL.lock().unwrap();
+    let _counting = CountingHere::start();
+    for sieve in [false, true] {
+        let mut s3: memkit_cache::Cache<u64, u64> = memkit_cache::Cache::new(1000);
+        let mut sv: memkit_cache::Cache<u64, u64, memkit_cache::UnitWeighter, memkit_cache::Sieve> =
+            memkit_cache::Cache::with_policy(1000);
+        let mut step = |k: u64| {
+            if sieve {
+                if sv.get(&(k % 3000)).is_none() {
+                    sv.insert(k % 3000, k);
+                }
+            } else if s3.get(&(k % 3000)).is_none() {
+                s3.insert(k % 3000, k);
+            }
+        };
+        // Warm-up: the ghost FIFO and the index reach their steady size.
+        for k in 0..20_000u64 {
+            step(k.wrapping_mul(0x9e37_79b9) % 5000);
+        }
+        let before = allocations();
+        for k in 20_000..200_000u64 {
+            step(k.wrapping_mul(0x9e37_79b9) % 5000);
+        }
+        assert_eq!(allocations() - before, 0, "sieve: {sieve}");
+    }
+}
