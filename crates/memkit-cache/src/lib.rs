@@ -6,6 +6,8 @@
 //! * [`Cache`]: a weighted cache with the S3-FIFO policy (or SIEVE), whose
 //!   hit ratio beats LRU's; method names follow quick_cache's
 //!   `unsync::Cache`.
+//! * [`sync::Cache`]: the same cache in shards behind `parking_lot`
+//!   mutexes, `Send + Sync`, with a loader that runs once per key.
 #![no_std]
 #![doc(test(attr(deny(warnings))))]
 
@@ -17,7 +19,11 @@ mod ghost;
 pub mod lru;
 mod node;
 mod policy;
+#[cfg(feature = "std")]
+mod shim;
 mod stats;
+#[cfg(feature = "std")]
+pub mod sync;
 pub mod unsync;
 mod weighter;
 

@@ -6,8 +6,9 @@ use std::num::NonZeroUsize;
 
 use memkit_cache::{Cache, LruCache, Sieve, UnitWeighter};
 
-const KEYS: u64 = if cfg!(miri) { 400 } else { 20_000 };
-const REQUESTS: usize = if cfg!(miri) { 2_000 } else { 300_000 };
+// Sized for a debug build: the bench replays larger traces.
+const KEYS: u64 = if cfg!(miri) { 400 } else { 4_000 };
+const REQUESTS: usize = if cfg!(miri) { 2_000 } else { 40_000 };
 
 /// xorshift64*: a small seeded generator.
 struct Rng(u64);
@@ -25,8 +26,8 @@ impl Rng {
     }
 }
 
-/// A Zipf(α) trace over `KEYS` keys; with `scans`, every 20,000 requests a
-/// run of 2,000 keys never seen before or after.
+/// A Zipf(α) trace over `KEYS` keys; with `scans`, every 5,000 requests a
+/// run of 500 keys never seen before or after.
 fn trace(alpha: f64, scans: bool, seed: u64) -> Vec<u64> {
     let mut cumulative = Vec::with_capacity(KEYS as usize);
     let mut sum = 0.0;

@@ -226,7 +226,21 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        let found = self.find(key);
+        self.get_hashed(self.hash(key), key)
+    }
+
+    /// [`get`](Cache::get) with the key's hash already computed (by this
+    /// cache's hasher).
+    pub(crate) fn get_hashed<Q>(&self, hash: u64, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Eq + ?Sized,
+    {
+        let found = if self.store.slots.is_empty() {
+            None
+        } else {
+            self.store.find(hash, key)
+        };
         self.count(found.is_some());
         let index = found?;
         self.touch(index);
@@ -370,7 +384,12 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     /// assert_eq!(cache.try_insert(1, String::from("abc")), Ok(()));
     /// ```
     pub fn try_insert(&mut self, key: K, value: V) -> Result<(), (K, V)> {
-        let hash = self.hash(&key);
+        self.try_insert_hashed(self.hash(&key), key, value)
+    }
+
+    /// [`try_insert`](Cache::try_insert) with the key's hash already
+    /// computed.
+    pub(crate) fn try_insert_hashed(&mut self, hash: u64, key: K, value: V) -> Result<(), (K, V)> {
         let weight = self.weighter.weight(&key, &value);
         let existing = if self.store.slots.is_empty() {
             None
@@ -557,10 +576,18 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
+        self.remove_hashed(self.hash(key), key)
+    }
+
+    /// [`remove`](Cache::remove) with the key's hash already computed.
+    pub(crate) fn remove_hashed<Q>(&mut self, hash: u64, key: &Q) -> Option<(K, V)>
+    where
+        K: Borrow<Q>,
+        Q: Eq + ?Sized,
+    {
         if self.store.slots.is_empty() {
             return None;
         }
-        let hash = self.hash(key);
         let index = self.store.find(hash, key)?;
         let slot = self.store.take(hash, index);
         Some((slot.key, slot.value))
