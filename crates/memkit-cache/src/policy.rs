@@ -12,7 +12,7 @@ pub trait Policy: sealed::Sealed {
     const S3_FIFO: bool;
 }
 
-/// S3-FIFO: new entries enter a small FIFO (a tenth of the capacity); those
+/// S3-FIFO: new entries enter a small FIFO (3% of the capacity); those
 /// read again move to the main FIFO, the others leave and their hashes are
 /// remembered in a ghost FIFO, so that a key seen again soon goes straight
 /// to the main FIFO. The main FIFO gives entries read since their last

@@ -471,7 +471,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     }
 
     fn s3_fifo_victim(&mut self) -> Option<u32> {
-        let small_target = self.capacity / 10;
+        let small_target = self.capacity * 3 / 100;
         loop {
             let small = self.store.small;
             if let Some(oldest) = small.head
