@@ -1,46 +1,18 @@
-//! Allocation-count tests: a counting global allocator proves that the
-//! keep-all reset and scopes stop allocating after warm-up.
+//! Allocation-count tests: memkit-alloc's counting global allocator proves
+//! that the keep-all reset and scopes stop allocating after warm-up.
 //!
-//! Counts are per thread (a `const`-initialized thread-local), so tests
-//! running in parallel do not disturb each other.
+//! Counts are per thread (`memkit_alloc::thread_stats`), so tests running in
+//! parallel do not disturb each other.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
+use memkit_alloc::{CountingAlloc, thread_stats};
 use memkit_arena::Bump;
 
-struct Counting;
-
-thread_local! {
-    static ALLOCS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: every call is forwarded unchanged to `System`; counting only
-// touches a thread-local `Cell` and never allocates.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: CountingAlloc = CountingAlloc::system();
 
-fn allocs() -> usize {
-    ALLOCS.with(Cell::get)
+/// Allocations (including reallocations) this thread has made so far.
+fn allocs() -> u64 {
+    thread_stats().new_memory()
 }
 
 /// Phase peaks that vary, with the largest first so warm-up is one phase.

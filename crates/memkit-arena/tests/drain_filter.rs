@@ -7,18 +7,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use memkit_arena::Bump;
 use memkit_arena::collections::Vec;
+use memkit_testkit::config;
 use proptest::prelude::*;
-
-fn config() -> ProptestConfig {
-    let mut config = ProptestConfig::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = if cfg!(miri) { 4 } else { 256 };
-    }
-    if cfg!(miri) {
-        config.failure_persistence = None;
-    }
-    config
-}
 
 /// An element that counts its drops in a shared table, and can be told to
 /// panic when dropped.

@@ -13,18 +13,8 @@ use std::alloc::Layout;
 use std::ptr::NonNull;
 
 use allocator_api2::alloc::Allocator;
+use memkit_testkit::config;
 use proptest::prelude::*;
-
-fn config() -> ProptestConfig {
-    let mut config = ProptestConfig::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = if cfg!(miri) { 4 } else { 256 };
-    }
-    if cfg!(miri) {
-        config.failure_persistence = None;
-    }
-    config
-}
 
 #[derive(Debug, Clone)]
 enum Op {

@@ -1,79 +1,20 @@
-//! A counting global allocator: wraps [`System`] and, while counting is
-//! switched on, tallies allocator calls and requested bytes.
+//! The bench binary's global allocator, memkit-alloc's [`CountingAlloc`]
+//! around `System`, and the allocator activity of one case side.
 //!
-//! Counting is switched on per thread, by [`count`], and is off during timed
-//! samples: the only cost the timed code pays is one thread-local load and a
-//! predictable branch per allocator call. Only calls made on the thread that
-//! runs [`count`] are tallied, so other threads (the test harness's, say)
-//! cannot pollute a measurement; a future case that allocates on worker
-//! threads must count those itself.
+//! Global counting is off and threads count only while [`count`] runs on
+//! them (a [`Region::thread`]). So during timed samples the only cost per
+//! allocator call is a relaxed load, one thread-local load and two
+//! predictable branches. Only calls made on the thread that runs [`count`]
+//! are tallied, so other threads (the test harness's, say) cannot pollute a
+//! measurement; a future case that allocates on worker threads must count
+//! those itself.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use memkit_alloc::{CountingAlloc, Region};
 
-/// The global allocator of the bench binary (installed in `main.rs`).
-#[derive(Debug)]
-pub(crate) struct CountingAlloc;
-
-thread_local! {
-    /// Whether this thread's allocator calls are being counted right now.
-    /// `const`-initialised and without `Drop`, so reading it never allocates.
-    static ENABLED: Cell<bool> = const { Cell::new(false) };
-}
-/// `alloc` and `alloc_zeroed` calls.
-static ALLOCS: AtomicU64 = AtomicU64::new(0);
-/// `realloc` calls.
-static REALLOCS: AtomicU64 = AtomicU64::new(0);
-/// Bytes requested by `alloc`, `alloc_zeroed`, and `realloc` (new size).
-static BYTES: AtomicU64 = AtomicU64::new(0);
-
-impl CountingAlloc {
-    #[inline]
-    fn record(counter: &AtomicU64, bytes: usize) {
-        if ENABLED.try_with(Cell::get).unwrap_or(false) {
-            counter.fetch_add(1, Relaxed);
-            BYTES.fetch_add(bytes as u64, Relaxed);
-        }
-    }
-}
-
-// SAFETY: every method forwards its arguments unchanged to `System`, which
-// implements `GlobalAlloc` soundly, and returns `System`'s result unchanged.
-// The bookkeeping touches only atomics and never allocates, so it cannot
-// re-enter the allocator.
-unsafe impl GlobalAlloc for CountingAlloc {
-    #[inline]
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        Self::record(&ALLOCS, layout.size());
-        // SAFETY: our caller upholds `GlobalAlloc::alloc`'s contract for
-        // `layout` (non-zero size); we pass it on unchanged.
-        unsafe { System.alloc(layout) }
-    }
-
-    #[inline]
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        Self::record(&ALLOCS, layout.size());
-        // SAFETY: as in `alloc`: the caller's contract is passed on unchanged.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    #[inline]
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` was returned by this allocator, hence by `System`,
-        // with this `layout` (caller's contract), so `System` may free it.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    #[inline]
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        Self::record(&REALLOCS, new_size);
-        // SAFETY: 1. `ptr` came from `System` with `layout` (every block of
-        // this allocator does); 2. `new_size` is valid for `layout`'s
-        // alignment (caller's contract), passed on unchanged.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+#[global_allocator]
+static GLOBAL: CountingAlloc = CountingAlloc::system()
+    .with_global_counting(false)
+    .with_thread_counting(false);
 
 /// Allocator activity observed during one [`count`] call.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -86,30 +27,16 @@ pub(crate) struct Counts {
     pub(crate) bytes: u64,
 }
 
-fn snapshot() -> Counts {
-    Counts {
-        allocs: ALLOCS.load(Relaxed),
-        reallocs: REALLOCS.load(Relaxed),
-        bytes: BYTES.load(Relaxed),
-    }
-}
-
 /// Runs `f` with counting switched on for this thread and returns what it
 /// allocated on this thread.
 pub(crate) fn count(f: impl FnOnce()) -> Counts {
-    // Other threads never add to the counters while this thread counts…
-    // unless they count too: serialise counters across threads.
-    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let before = snapshot();
-    ENABLED.set(true);
+    let region = Region::thread();
     f();
-    ENABLED.set(false);
-    let after = snapshot();
+    let stats = region.stats();
     Counts {
-        allocs: after.allocs - before.allocs,
-        reallocs: after.reallocs - before.reallocs,
-        bytes: after.bytes - before.bytes,
+        allocs: stats.allocs,
+        reallocs: stats.reallocs,
+        bytes: stats.bytes_allocated,
     }
 }
 
@@ -142,5 +69,13 @@ mod tests {
                 bytes: 10 * 8 + 1 + 64
             }
         );
+    }
+
+    #[test]
+    fn nothing_is_counted_outside_count() {
+        let before = memkit_alloc::thread_stats();
+        black_box(Box::new(1u64));
+        assert_eq!(memkit_alloc::thread_stats(), before);
+        assert_eq!(GLOBAL.stats(), memkit_alloc::Stats::ZERO);
     }
 }

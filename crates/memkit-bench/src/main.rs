@@ -6,7 +6,7 @@
 //!
 //! - [`cli`]: argument parsing;
 //! - [`harness`]: cases, calibration, interleaved sampling;
-//! - [`alloc_counter`]: the counting global allocator;
+//! - [`alloc_counter`]: the counting global allocator (memkit-alloc);
 //! - [`stats`]: median, quantiles, geometric mean;
 //! - [`groups`]: the case registry, one module per group;
 //! - [`report`], [`json`], [`svg`], [`machine`]: the outputs.
@@ -26,9 +26,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use harness::{Case, Config};
-
-#[global_allocator]
-static GLOBAL: alloc_counter::CountingAlloc = alloc_counter::CountingAlloc;
 
 fn main() -> ExitCode {
     let command = match cli::parse(std::env::args().skip(1)) {

@@ -1,120 +1,35 @@
-//! Allocation-count tests: a counting global allocator proves the
-//! zero-allocation and zero-copy claims of memkit-bytes, and shows where
+//! Allocation-count tests: memkit-alloc's counting global allocator proves
+//! the zero-allocation and zero-copy claims of memkit-bytes, and shows where
 //! `bytes` 1.12 allocates for comparison.
 //!
-//! Counts are per thread (a `const`-initialized thread-local, which never
-//! allocates), so tests running in parallel do not disturb each other. Only
-//! the test's own thread is counted; none of the measured code spawns threads.
+//! Counts are per thread (`memkit_alloc::measure`), so tests running in
+//! parallel do not disturb each other. Only the test's own thread is
+//! counted; none of the measured code spawns threads.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
+use memkit_alloc::{CountingAlloc, Stats, measure};
 use memkit_bytes::{BufMut, Bytes, BytesMut, BytesPool};
 
 /// Iterations of the steady-state loops; small under Miri.
 const ITERS: usize = if cfg!(miri) { 16 } else { 1000 };
 
-struct Counting;
-
-thread_local! {
-    static ALLOCS: Cell<usize> = const { Cell::new(0) };
-    static REALLOCS: Cell<usize> = const { Cell::new(0) };
-    static FREES: Cell<usize> = const { Cell::new(0) };
-}
-
-fn bump(counter: &'static std::thread::LocalKey<Cell<usize>>) {
-    // `try_with`: the allocator may run while thread-locals are torn down.
-    let _ = counter.try_with(|c| c.set(c.get() + 1));
-}
-
-// SAFETY: every call is forwarded unchanged to `System`; counting only
-// touches a thread-local `Cell` and never allocates.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        bump(&ALLOCS);
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        bump(&ALLOCS);
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        bump(&FREES);
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        bump(&REALLOCS);
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// Allocator calls made on this thread during one measured closure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Counts {
-    allocs: usize,
-    reallocs: usize,
-    frees: usize,
-}
-
-impl Counts {
-    const NONE: Counts = Counts {
-        allocs: 0,
-        reallocs: 0,
-        frees: 0,
-    };
-
-    fn now() -> Counts {
-        Counts {
-            allocs: ALLOCS.with(Cell::get),
-            reallocs: REALLOCS.with(Cell::get),
-            frees: FREES.with(Cell::get),
-        }
-    }
-
-    /// New allocations, counting a `realloc` as one.
-    fn new_memory(self) -> usize {
-        self.allocs + self.reallocs
-    }
-}
-
-/// Runs `f` and returns its result with the allocator calls it made.
-fn count<R>(f: impl FnOnce() -> R) -> (R, Counts) {
-    let before = Counts::now();
-    let r = f();
-    let after = Counts::now();
-    let counts = Counts {
-        allocs: after.allocs - before.allocs,
-        reallocs: after.reallocs - before.reallocs,
-        frees: after.frees - before.frees,
-    };
-    (r, counts)
-}
+static GLOBAL: CountingAlloc = CountingAlloc::system();
 
 #[test]
 fn counter_works() {
-    let (v, c) = count(|| vec![1u8; 100]);
+    let (v, c) = measure(|| vec![1u8; 100]);
     assert_eq!(c.allocs, 1);
-    let ((), c) = count(|| drop(v));
-    assert_eq!(c.frees, 1);
+    let ((), c) = measure(|| drop(v));
+    assert_eq!(c.deallocs, 1);
 }
 
 #[test]
 fn with_capacity_allocates_once_then_split_freeze_clone_slice_are_free() {
-    let (mut buf, c) = count(|| BytesMut::with_capacity(1024));
+    let (mut buf, c) = measure(|| BytesMut::with_capacity(1024));
     assert_eq!(c.allocs, 1, "header and data share one allocation");
     buf.extend_from_slice(&[7; 512]);
 
-    let (parts, c) = count(|| {
+    let (parts, c) = measure(|| {
         let a = buf.split_to(100);
         let b = buf.split_off(300);
         let c = buf.split();
@@ -128,29 +43,29 @@ fn with_capacity_allocates_once_then_split_freeze_clone_slice_are_free() {
     });
     assert_eq!(
         c,
-        Counts::NONE,
+        Stats::ZERO,
         "split_to, split_off, split, freeze, clone, slice"
     );
     assert_eq!(parts.0.len(), 100);
     assert_eq!(parts.3.len(), 112);
     assert_eq!(parts.4.len(), 300);
 
-    let ((), c) = count(|| drop(parts));
+    let ((), c) = measure(|| drop(parts));
     assert_eq!(c.new_memory(), 0);
-    assert_eq!(c.frees, 0, "`buf` still holds the storage");
-    let ((), c) = count(|| drop(buf));
-    assert_eq!(c.frees, 1, "the last handle frees the one block");
+    assert_eq!(c.deallocs, 0, "`buf` still holds the storage");
+    let ((), c) = measure(|| drop(buf));
+    assert_eq!(c.deallocs, 1, "the last handle frees the one block");
 }
 
 #[test]
 fn first_split_and_clone_of_a_fresh_buffer_do_not_allocate() {
     let mut buf = BytesMut::with_capacity(64);
     buf.extend_from_slice(b"0123456789");
-    let (head, c) = count(|| buf.split_to(5));
-    assert_eq!(c, Counts::NONE, "first split");
+    let (head, c) = measure(|| buf.split_to(5));
+    assert_eq!(c, Stats::ZERO, "first split");
     let frozen = head.freeze();
-    let (clone, c) = count(|| frozen.clone());
-    assert_eq!(c, Counts::NONE, "first clone");
+    let (clone, c) = measure(|| frozen.clone());
+    assert_eq!(c, Stats::ZERO, "first clone");
     drop((clone, frozen, buf));
 }
 
@@ -158,7 +73,7 @@ fn first_split_and_clone_of_a_fresh_buffer_do_not_allocate() {
 fn try_into_mut_and_unsplit_do_not_allocate() {
     let mut buf = BytesMut::with_capacity(256);
     buf.extend_from_slice(&[1; 200]);
-    let ((), c) = count(|| {
+    let ((), c) = measure(|| {
         let tail = buf.split_off(100);
         buf.unsplit(tail);
         let head = buf.split_to(50);
@@ -166,52 +81,52 @@ fn try_into_mut_and_unsplit_do_not_allocate() {
         head_owner.unsplit(std::mem::take(&mut buf));
         buf = head_owner;
     });
-    assert_eq!(c, Counts::NONE, "contiguous unsplit in both directions");
+    assert_eq!(c, Stats::ZERO, "contiguous unsplit in both directions");
     assert_eq!(buf.len(), 200);
 
     let frozen = buf.freeze();
-    let (back, c) = count(|| frozen.try_into_mut());
-    assert_eq!(c, Counts::NONE, "unique try_into_mut");
+    let (back, c) = measure(|| frozen.try_into_mut());
+    assert_eq!(c, Stats::ZERO, "unique try_into_mut");
     let mut buf = back.expect("unique");
 
     let mut b2 = buf.split_off(10).freeze();
     let tail = b2.split_off(5);
-    let (r, c) = count(|| b2.try_unsplit(tail));
+    let (r, c) = measure(|| b2.try_unsplit(tail));
     assert!(r.is_ok());
-    assert_eq!(c, Counts::NONE, "Bytes::try_unsplit");
+    assert_eq!(c, Stats::ZERO, "Bytes::try_unsplit");
     drop(b2);
-    let (ok, c) = count(|| buf.try_reclaim(200));
+    let (ok, c) = measure(|| buf.try_reclaim(200));
     assert!(ok);
-    assert_eq!(c, Counts::NONE, "try_reclaim never allocates");
+    assert_eq!(c, Stats::ZERO, "try_reclaim never allocates");
 }
 
 #[test]
 fn freeze_never_allocates() {
-    let (b, c) = count(|| BytesMut::new().freeze());
-    assert_eq!(c, Counts::NONE, "BytesMut::new().freeze()");
+    let (b, c) = measure(|| BytesMut::new().freeze());
+    assert_eq!(c, Stats::ZERO, "BytesMut::new().freeze()");
     drop(b);
 
     let m = BytesMut::with_capacity(32);
-    let (b, c) = count(|| m.freeze());
-    assert_eq!(c, Counts::NONE, "with_capacity, empty");
+    let (b, c) = measure(|| m.freeze());
+    assert_eq!(c, Stats::ZERO, "with_capacity, empty");
     drop(b);
 
     let mut m = BytesMut::with_capacity(32);
     m.extend_from_slice(b"data");
-    let (b, c) = count(|| m.freeze());
-    assert_eq!(c, Counts::NONE, "with_capacity, written");
+    let (b, c) = measure(|| m.freeze());
+    assert_eq!(c, Stats::ZERO, "with_capacity, written");
     drop(b);
 
     let mut v = Vec::with_capacity(64);
     v.extend_from_slice(b"vec-backed");
     let m = BytesMut::from(v);
-    let (b, c) = count(|| m.freeze());
-    assert_eq!(c, Counts::NONE, "Vec-backed");
+    let (b, c) = measure(|| m.freeze());
+    assert_eq!(c, Stats::ZERO, "Vec-backed");
     drop(b);
 
     let m = BytesMut::zeroed(16);
-    let (b, c) = count(|| m.freeze());
-    assert_eq!(c, Counts::NONE, "zeroed");
+    let (b, c) = measure(|| m.freeze());
+    assert_eq!(c, Stats::ZERO, "zeroed");
     drop(b);
 }
 
@@ -220,18 +135,18 @@ fn from_vec_for_bytes_mut_copies_nothing_and_allocates_one_header() {
     let mut v = Vec::with_capacity(4096);
     v.extend_from_slice(&[3; 1000]);
     let p = v.as_ptr();
-    let (m, c) = count(|| BytesMut::from(v));
+    let (m, c) = measure(|| BytesMut::from(v));
     assert_eq!(m.as_ptr(), p, "the vector's buffer is adopted");
     assert_eq!(m.capacity(), 4096);
     assert_eq!(c.allocs, 1, "exactly one header allocation");
     assert_eq!(c.reallocs, 0);
-    assert_eq!(c.frees, 0);
-    let ((), c) = count(|| drop(m));
-    assert_eq!(c.frees, 2, "header and vector buffer");
+    assert_eq!(c.deallocs, 0);
+    let ((), c) = measure(|| drop(m));
+    assert_eq!(c.deallocs, 2, "header and vector buffer");
 
     // An empty vector without a buffer needs no header.
-    let (m, c) = count(|| BytesMut::from(Vec::new()));
-    assert_eq!(c, Counts::NONE);
+    let (m, c) = measure(|| BytesMut::from(Vec::new()));
+    assert_eq!(c, Stats::ZERO);
     drop(m);
 }
 
@@ -239,17 +154,17 @@ fn from_vec_for_bytes_mut_copies_nothing_and_allocates_one_header() {
 fn from_vec_for_bytes_allocates_one_header_then_clones_free() {
     let v = vec![5u8; 100];
     let p = v.as_ptr();
-    let (b, c) = count(|| Bytes::from(v));
+    let (b, c) = measure(|| Bytes::from(v));
     assert_eq!(b.as_ptr(), p);
     assert_eq!(c.new_memory(), 1);
-    let (b2, c) = count(|| b.clone());
-    assert_eq!(c, Counts::NONE);
+    let (b2, c) = measure(|| b.clone());
+    assert_eq!(c, Stats::ZERO);
     drop((b, b2));
 }
 
 #[test]
 fn static_bytes_never_allocate() {
-    let ((), c) = count(|| {
+    let ((), c) = measure(|| {
         let b = Bytes::from_static(b"static bytes here");
         let c2 = b.clone();
         let mut s = c2.slice(2..10);
@@ -259,15 +174,15 @@ fn static_bytes_never_allocate() {
         let _ = Bytes::new();
         let _ = BytesMut::new();
     });
-    assert_eq!(c, Counts::NONE);
+    assert_eq!(c, Stats::ZERO);
 }
 
 #[test]
 fn copy_from_slice_is_one_allocation() {
-    let (b, c) = count(|| Bytes::copy_from_slice(&[9; 300]));
+    let (b, c) = measure(|| Bytes::copy_from_slice(&[9; 300]));
     assert_eq!(c.new_memory(), 1);
-    let ((), c) = count(|| drop(b));
-    assert_eq!(c.frees, 1);
+    let ((), c) = measure(|| drop(b));
+    assert_eq!(c.deallocs, 1);
 }
 
 #[test]
@@ -283,14 +198,14 @@ fn steady_pool_loop_makes_no_allocation_after_warm_up() {
         drop(buf);
     };
     // Warm-up: the first round allocates the one pooled block.
-    let ((), c) = count(round);
+    let ((), c) = measure(round);
     assert_eq!(c.new_memory(), 1);
-    let ((), c) = count(|| {
+    let ((), c) = measure(|| {
         for _ in 0..ITERS {
             round();
         }
     });
-    assert_eq!(c, Counts::NONE, "{ITERS} pooled rounds after warm-up");
+    assert_eq!(c, Stats::ZERO, "{ITERS} pooled rounds after warm-up");
     assert_eq!(pool.pooled(), 1);
 }
 
@@ -309,12 +224,12 @@ fn steady_pool_loop_with_handles_kept_across_rounds() {
     for _ in 0..3 {
         round();
     }
-    let ((), c) = count(|| {
+    let ((), c) = measure(|| {
         for _ in 0..ITERS {
             round();
         }
     });
-    assert_eq!(c, Counts::NONE);
+    assert_eq!(c, Stats::ZERO);
 }
 
 #[test]
@@ -332,12 +247,12 @@ fn read_split_freeze_loop_on_one_buffer_makes_no_allocation_after_warm_up() {
     for _ in 0..(64 * 1024 / 512 + 2) {
         round(&mut buf);
     }
-    let ((), c) = count(|| {
+    let ((), c) = measure(|| {
         for _ in 0..ITERS.max(300) {
             round(&mut buf);
         }
     });
-    assert_eq!(c, Counts::NONE, "reserve reclaims the dropped frames' room");
+    assert_eq!(c, Stats::ZERO, "reserve reclaims the dropped frames' room");
 }
 
 #[test]
@@ -358,12 +273,12 @@ fn framing_loop_with_carry_over_makes_no_allocation_after_warm_up() {
     for _ in 0..20 {
         round(&mut buf);
     }
-    let ((), c) = count(|| {
+    let ((), c) = measure(|| {
         for _ in 0..ITERS.max(100) {
             round(&mut buf);
         }
     });
-    assert_eq!(c, Counts::NONE);
+    assert_eq!(c, Stats::ZERO);
     assert!(frames > 0);
 }
 
@@ -373,32 +288,32 @@ fn bytes_crate_allocates_on_first_split_of_with_capacity_buffer() {
     // buffer to shared storage on its first split, allocating its header.
     let mut theirs = bytes::BytesMut::with_capacity(64);
     theirs.extend_from_slice(b"0123456789");
-    let (head, c) = count(|| theirs.split_to(5));
+    let (head, c) = measure(|| theirs.split_to(5));
     assert_eq!(c.new_memory(), 1, "bytes 1.12 allocates on the first split");
     drop(head);
 
     let mut ours = BytesMut::with_capacity(64);
     ours.extend_from_slice(b"0123456789");
-    let (head, c) = count(|| ours.split_to(5));
+    let (head, c) = measure(|| ours.split_to(5));
     assert_eq!(c.new_memory(), 0, "memkit does not");
     drop(head);
 
     // And freezing a written `with_capacity` buffer, then cloning it.
     let mut theirs = bytes::BytesMut::with_capacity(64);
     theirs.extend_from_slice(b"0123456789");
-    let (frozen, c) = count(|| theirs.freeze());
+    let (frozen, c) = measure(|| theirs.freeze());
     assert_eq!(
         c.new_memory(),
         1,
         "bytes 1.12 allocates on freeze (len != cap)"
     );
-    let (clone, c) = count(|| frozen.clone());
+    let (clone, c) = measure(|| frozen.clone());
     assert_eq!(c.new_memory(), 0);
     drop((clone, frozen));
 
     let mut ours = BytesMut::with_capacity(64);
     ours.extend_from_slice(b"0123456789");
-    let ((frozen, clone), c) = count(|| {
+    let ((frozen, clone), c) = measure(|| {
         let f = ours.freeze();
         let c = f.clone();
         (f, c)

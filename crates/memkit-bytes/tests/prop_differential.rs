@@ -14,40 +14,17 @@
 //! The `Buf`/`BufMut` integer methods (every width, both byte orders, and
 //! `try_get_*`) are driven by the `Num` operations.
 
-use std::cell::Cell;
 use std::collections::VecDeque;
 use std::ops::Bound;
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Once;
 
 use bytes::{Buf as _, BufMut as _};
 use memkit_bytes::{Buf as _, BufMut as _};
+use memkit_testkit::{config, quiet};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
 // ---------------------------------------------------------------------------
 // Quiet expected panics
-
-thread_local! {
-    static QUIET: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Runs `f`, catching a panic without printing it. `None` if it panicked.
-fn quiet<R>(f: impl FnOnce() -> R) -> Option<R> {
-    static HOOK: Once = Once::new();
-    HOOK.call_once(|| {
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !QUIET.with(Cell::get) {
-                default(info);
-            }
-        }));
-    });
-    QUIET.with(|q| q.set(true));
-    let r = catch_unwind(AssertUnwindSafe(f));
-    QUIET.with(|q| q.set(false));
-    r.ok()
-}
 
 /// Runs the memkit and the `bytes` side of one fallible operation. Both must
 /// panic exactly when the model says the operation is out of range.
@@ -1109,17 +1086,6 @@ fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
         }
     }
     s.check(&what)
-}
-
-fn config() -> ProptestConfig {
-    let mut config = ProptestConfig::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = if cfg!(miri) { 4 } else { 256 };
-    }
-    if cfg!(miri) {
-        config.failure_persistence = None;
-    }
-    config
 }
 
 proptest! {

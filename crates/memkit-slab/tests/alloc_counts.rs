@@ -2,61 +2,21 @@
 //! and `GenSlab`, whether the slot is new or reused; so do removal, lookups,
 //! `clear`, `retain` and `drain`.
 //!
-//! Counts are per thread (a `const`-initialized thread-local), so tests
-//! running in parallel do not disturb each other.
+//! Counts are per thread (`memkit_alloc::measure`), so tests running in
+//! parallel do not disturb each other.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
+use memkit_alloc::{CountingAlloc, measure};
 use memkit_slab::{GenSlab, Slab};
 
 const N: usize = if cfg!(miri) { 64 } else { 10_000 };
 
-struct Counting;
-
-thread_local! {
-    static ALLOCS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn bump() {
-    let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
-}
-
-// SAFETY: every call is forwarded unchanged to `System`; counting touches
-// only a thread-local `Cell` and never allocates.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        bump();
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        bump();
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        bump();
-        // SAFETY: forwarded with the caller's guarantees.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: CountingAlloc = CountingAlloc::system();
 
 /// Allocations (including reallocations) made by `f` on this thread.
-fn allocs<R>(f: impl FnOnce() -> R) -> (usize, R) {
-    let before = ALLOCS.with(Cell::get);
-    let r = f();
-    (ALLOCS.with(Cell::get) - before, r)
+fn allocs<R>(f: impl FnOnce() -> R) -> (u64, R) {
+    let (r, stats) = measure(f);
+    (stats.new_memory(), r)
 }
 
 #[test]

@@ -12,45 +12,11 @@
 //! does this file choose 256 cases (4 under Miri). Failure persistence is
 //! off under Miri. Sequences are shorter under Miri.
 
-use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Once;
 
 use memkit_slab::{GenKey, GenSlab, GetDisjointMutError, Slab};
+use memkit_testkit::{config, quiet};
 use proptest::prelude::*;
-
-fn config() -> ProptestConfig {
-    let mut config = ProptestConfig::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = if cfg!(miri) { 4 } else { 256 };
-    }
-    if cfg!(miri) {
-        config.failure_persistence = None;
-    }
-    config
-}
-
-thread_local! {
-    static QUIET: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Runs `f`, catching a panic without printing it. `None` if it panicked.
-fn quiet<R>(f: impl FnOnce() -> R) -> Option<R> {
-    static HOOK: Once = Once::new();
-    HOOK.call_once(|| {
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !QUIET.with(Cell::get) {
-                default(info);
-            }
-        }));
-    });
-    QUIET.with(|q| q.set(true));
-    let r = catch_unwind(AssertUnwindSafe(f));
-    QUIET.with(|q| q.set(false));
-    r.ok()
-}
 
 const MAX_OPS: usize = if cfg!(miri) { 24 } else { 300 };
 

@@ -8,7 +8,10 @@
 //!   generational keys that never return another value.
 //! * [`arena`]: bump and typed arenas, a drop-in for `bumpalo` 3 and
 //!   `typed-arena` 2, with scopes, checkpoints and a keep-all reset.
-//! * [`cache`]: a drop-in for the `lru` crate on a slab with `u32` links.
+//! * [`cache`]: a drop-in for the `lru` crate on a slab with `u32` links,
+//!   an S3-FIFO/SIEVE cache and a sharded concurrent one.
+//! * [`alloc`] (feature `std`): allocation accounting, a counting global
+//!   allocator with per-thread counters, peaks and regions.
 //!
 //! # Examples
 //!
@@ -22,6 +25,9 @@
 #![no_std]
 #![doc(test(attr(deny(warnings))))]
 
+#[cfg(feature = "std")]
+#[doc(inline)]
+pub use memkit_alloc as alloc;
 #[doc(inline)]
 pub use memkit_arena as arena;
 #[doc(inline)]
@@ -32,5 +38,5 @@ pub use memkit_cache as cache;
 pub use memkit_slab as slab;
 
 #[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

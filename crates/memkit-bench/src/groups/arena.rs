@@ -1,7 +1,7 @@
 //! Group `arena`: `memkit_arena` against bumpalo 3, typed-arena 2 and
 //! `Box`.
 //!
-//! Bump cases are written once in [`bump_bodies!`] and instantiated for
+//! Bump cases are written once in `bump_bodies!` and instantiated for
 //! each crate (the APIs match), so the two sides cannot drift apart. Only
 //! `reset_loop` differs on purpose: memkit uses `reset_keep_chunks`,
 //! bumpalo its `reset` (it has no keep-all reset).

@@ -1,7 +1,7 @@
 //! Group `bytes`: `memkit_bytes` against `bytes` 1.12.
 //!
 //! The two crates share one API, so each case body is written once, in the
-//! [`bodies!`] macro, and instantiated for each crate: the two sides cannot
+//! `bodies!` macro, and instantiated for each crate: the two sides cannot
 //! drift apart. Only `pool_loop` differs on purpose: memkit takes its
 //! buffers from a `BytesPool`, the peer does what bytes users write today,
 //! `BytesMut::with_capacity`.
