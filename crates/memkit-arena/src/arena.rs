@@ -154,6 +154,13 @@ impl<T> Arena<T> {
     ///   with [`into_vec`](Arena::into_vec) or iterated with
     ///   [`iter_mut`](Arena::iter_mut).
     ///
+    /// # Panics
+    ///
+    /// With "capacity overflow" if `num` values exceed `isize::MAX` bytes,
+    /// or when called from inside the iterator of
+    /// [`alloc_extend`](Arena::alloc_extend). If the global allocator fails,
+    /// the process aborts, as with `std`'s `Vec` (and typed-arena).
+    ///
     /// # Examples
     ///
     /// ```
@@ -175,6 +182,13 @@ impl<T> Arena<T> {
     /// Makes sure the next `num` values fit in the current chunk, so that
     /// [`uninitialized_array`](Arena::uninitialized_array) has at least
     /// that many slots.
+    ///
+    /// # Panics
+    ///
+    /// With "capacity overflow" if `num` values exceed `isize::MAX` bytes,
+    /// or when called from inside the iterator of
+    /// [`alloc_extend`](Arena::alloc_extend). If the global allocator fails,
+    /// the process aborts, as with `std`'s `Vec` (and typed-arena).
     ///
     /// # Examples
     ///

@@ -22,6 +22,18 @@ use crate::raw;
 /// [`Bump::alloc`], dropping the `Box` drops the value (the memory itself is
 /// reclaimed with the arena).
 ///
+/// # Pinning
+///
+/// A pinned box ([`Box::pin_in`], or `Pin::from(box)`) keeps `Pin`'s drop
+/// guarantee: the value's memory is not reused before its `Drop` runs. If
+/// a pinned box is forgotten (`mem::forget`), the arena cannot run that
+/// `Drop` later (the value may borrow data that is gone), so it never
+/// reuses the value's memory: leaving a scope or `reset_to` then frees
+/// nothing, and `reset` or dropping the `Bump` leaks the chunk that
+/// holds the value, as `std` leaks a forgotten `Box`. A box of a value with drop glue
+/// carries a registration for this, two words in the arena (see the
+/// crate README).
+///
 /// Like `std`'s `Box` (and bumpalo's), it is covariant in `T`: a
 /// `Box<'a, &'static str>` is a `Box<'a, &'b str>`. Stable Rust has no
 /// unsizing coercion for user types, so `Box<'a, [T; N]>` becomes
@@ -43,6 +55,9 @@ pub struct Box<'a, T: ?Sized> {
     /// that value: nothing else reads, writes or drops it while the box
     /// lives, and the box drops it exactly once.
     ptr: NonNull<T>,
+    /// The box's node on its arena's pin registry, if the value has drop
+    /// glue and takes memory (`raw/pins.rs`). Lives as long as the value.
+    node: Option<NonNull<raw::PinNode>>,
     /// Covariant in `'a` and `T`, as an owning `&'a T` would be.
     _arena: PhantomData<&'a T>,
 }
@@ -59,7 +74,29 @@ impl<'a, T> Box<'a, T> {
     /// See [`Box`].
     #[inline]
     pub fn new_in(x: T, a: &'a Bump) -> Box<'a, T> {
-        Box::from_mut(a.alloc(x))
+        Box::with_node(x, a, false)
+    }
+
+    /// Moves `x` into `a`, with a pin registry node in front if it needs
+    /// one, registered as `pinned`.
+    #[inline]
+    fn with_node(x: T, a: &'a Bump, pinned: bool) -> Box<'a, T> {
+        if !raw::needs_node(&x) {
+            return Box::from_mut(a.alloc(x));
+        }
+        let raw = a.raw();
+        let slot = a.alloc(raw::WithNode {
+            node: raw::PinNode::new(raw.pins_head(), pinned),
+            value: x,
+        });
+        let raw::WithNode { node, value } = slot;
+        let node = NonNull::from(node);
+        raw.register(node);
+        Box {
+            ptr: NonNull::from(value),
+            node: Some(node),
+            _arena: PhantomData,
+        }
     }
 
     /// Moves `x` into `a`, pinned.
@@ -77,9 +114,10 @@ impl<'a, T> Box<'a, T> {
     /// ```
     pub fn pin_in(x: T, a: &'a Bump) -> Pin<Box<'a, T>> {
         // SAFETY: the value is never moved out of its arena slot while
-        // pinned: `Box` only hands it out by reference, and the slot stays
-        // valid for 'a.
-        unsafe { Pin::new_unchecked(Box::new_in(x, a)) }
+        // pinned: `Box` only hands it out by reference. The slot is not
+        // reused before the value is dropped: the node registered as pinned
+        // makes the arena keep it if the box is forgotten (`raw/pins.rs`).
+        unsafe { Pin::new_unchecked(Box::with_node(x, a, true)) }
     }
 
     /// Moves the value out.
@@ -108,6 +146,11 @@ impl<'a, T: ?Sized> Box<'a, T> {
     /// * `raw` points to a valid, initialised `T` in a `Bump` that lives for
     ///   `'a`, that nothing else owns or uses (for example from
     ///   [`Box::into_raw`] or `Bump::alloc`).
+    /// * If the box is pinned later (`Pin::from`), the `T` has no drop glue,
+    ///   or its memory is not reused before it is dropped, even if the
+    ///   pinned box is forgotten: a box made here does not know its arena,
+    ///   so the arena cannot keep that memory for it (see
+    ///   [Pinning](Box#pinning)).
     ///
     /// # Examples
     ///
@@ -131,7 +174,37 @@ impl<'a, T: ?Sized> Box<'a, T> {
     ///
     /// See [`Box::from_raw`].
     pub fn into_raw(b: Box<'a, T>) -> *mut T {
-        ManuallyDrop::new(b).ptr.as_ptr()
+        let b = ManuallyDrop::new(b);
+        b.unpin();
+        b.ptr.as_ptr()
+    }
+
+    /// Marks the value as no longer pinned: it is about to be dropped,
+    /// moved out or handed over.
+    #[inline]
+    fn unpin(&self) {
+        if let Some(node) = self.node {
+            // SAFETY: the node is this box's and lives as long as the value.
+            unsafe { raw::set_pinned(node, false) }
+        }
+    }
+
+    /// The same box with its pointer changed by `f`, keeping its node.
+    ///
+    /// # Safety
+    ///
+    /// * `f` returns a pointer to the same value, as a `U` (a cast or a
+    ///   change of pointer metadata that `U` allows).
+    unsafe fn map_ptr<U: ?Sized>(b: Box<'a, T>, f: impl FnOnce(*mut T) -> *mut U) -> Box<'a, U> {
+        let b = ManuallyDrop::new(b);
+        let p = f(b.ptr.as_ptr());
+        Box {
+            // SAFETY: `p` points to the same value as `b.ptr` (the
+            // caller), which is non-null.
+            ptr: unsafe { NonNull::new_unchecked(p) },
+            node: b.node,
+            _arena: PhantomData,
+        }
     }
 
     /// Gives up ownership without dropping, returning a reference that
@@ -154,12 +227,32 @@ impl<'a, T: ?Sized> Box<'a, T> {
         unsafe { raw::from_raw(p) }
     }
 
-    /// Wraps an exclusive reference that owns its value.
+    /// Wraps an exclusive reference that owns its value, with no node: the
+    /// value has no drop glue, takes no memory, or the caller registers
+    /// one with [`Box::register`].
     pub(crate) fn from_mut(r: &'a mut T) -> Self {
         Box {
             ptr: NonNull::from(r),
+            node: None,
             _arena: PhantomData,
         }
+    }
+
+    /// Gives a node-less box in `a` a pin registry node if its value
+    /// needs one.
+    pub(crate) fn register(mut b: Box<'a, T>, a: &'a Bump) -> Self {
+        if b.node.is_some() || !raw::needs_node::<T>(&b) {
+            return b;
+        }
+        let raw = a.raw();
+        let value = b.ptr.cast::<u8>();
+        // The pointer to the whole `SideNode` is the node's pointer, so the
+        // arena can read the value's address through it.
+        let node = NonNull::from(a.alloc(raw::SideNode::new(raw.pins_head(), value)));
+        let node = node.cast::<raw::PinNode>();
+        raw.register(node);
+        b.node = Some(node);
+        b
     }
 }
 
@@ -186,10 +279,8 @@ impl<'a> Box<'a, dyn Any> {
     /// ```
     pub fn downcast<T: Any>(self) -> Result<Box<'a, T>, Box<'a, dyn Any>> {
         if self.is::<T>() {
-            let p = Box::into_raw(self).cast::<T>();
-            // SAFETY: `is::<T>()` proved the value is a `T`; `into_raw`
-            // handed its ownership over to `p`.
-            Ok(unsafe { Box::from_raw(p) })
+            // SAFETY: `is::<T>()` proved the value is a `T`.
+            Ok(unsafe { Box::map_ptr(self, |p| p.cast::<T>()) })
         } else {
             Err(self)
         }
@@ -217,9 +308,8 @@ impl<'a> Box<'a, dyn Any + Send> {
     /// ```
     pub fn downcast<T: Any>(self) -> Result<Box<'a, T>, Box<'a, dyn Any + Send>> {
         if self.is::<T>() {
-            let p = Box::into_raw(self).cast::<T>();
-            // SAFETY: as in `Box<dyn Any>::downcast`.
-            Ok(unsafe { Box::from_raw(p) })
+            // SAFETY: `is::<T>()` proved the value is a `T`.
+            Ok(unsafe { Box::map_ptr(self, |p| p.cast::<T>()) })
         } else {
             Err(self)
         }
@@ -249,6 +339,8 @@ impl<'a, A> Box<'a, [A]> {
 
 impl<T: ?Sized> Drop for Box<'_, T> {
     fn drop(&mut self) {
+        // The drop runs now (even if it panics), which is all `Pin` asks.
+        self.unpin();
         // SAFETY: the box owns the value and is being dropped; nothing uses
         // it afterwards.
         unsafe { raw::drop_value(&mut **self) }
@@ -275,9 +367,10 @@ impl<T: ?Sized> DerefMut for Box<'_, T> {
     }
 }
 
-// SAFETY: the box owns its `T` as `std`'s `Box` does; it never touches the
-// arena (its `Drop` only drops the value in place), so sending it sends
-// only the `T`.
+// SAFETY: the box owns its `T` as `std`'s `Box` does. It never touches the
+// arena's state: its `Drop` drops the value in place and writes only its own
+// pin node, which the arena reads only after the box's borrow of it has
+// ended (`raw/pins.rs`, invariant 2). So sending it sends only the `T`.
 unsafe impl<T: ?Sized + Send> Send for Box<'_, T> {}
 
 // SAFETY: `&Box<T>` gives only `&T`.
@@ -313,7 +406,9 @@ impl Default for Box<'_, str> {
     }
 }
 
-/// Pins the value where it is; allocates nothing.
+/// Pins the value where it is; allocates nothing. If the box is
+/// forgotten, the arena keeps the value's memory (see
+/// [Pinning](Box#pinning)).
 ///
 /// # Examples
 ///
@@ -327,9 +422,16 @@ impl Default for Box<'_, str> {
 /// ```
 impl<'a, T: ?Sized> From<Box<'a, T>> for Pin<Box<'a, T>> {
     fn from(b: Box<'a, T>) -> Self {
+        if let Some(node) = b.node {
+            // SAFETY: the node is this box's and lives as long as the value.
+            unsafe { raw::set_pinned(node, true) }
+        }
         // SAFETY: the value stays in its arena slot until it is dropped:
         // `Box` hands it out only by reference, and a `Pin<Box<T>>` gives
-        // `&mut T` only when `T: Unpin`.
+        // `&mut T` only when `T: Unpin`. The slot is not reused before the
+        // drop: the pinned node makes the arena keep it if the box is
+        // forgotten; a value without a node has no drop glue or no memory,
+        // or came from `from_raw`, whose contract covers this.
         unsafe { Pin::new_unchecked(b) }
     }
 }
@@ -347,10 +449,9 @@ impl<'a, T: ?Sized> From<Box<'a, T>> for Pin<Box<'a, T>> {
 /// ```
 impl<'a, T, const N: usize> From<Box<'a, [T; N]>> for Box<'a, [T]> {
     fn from(b: Box<'a, [T; N]>) -> Self {
-        let p = ptr::slice_from_raw_parts_mut(Box::into_raw(b).cast::<T>(), N);
         // SAFETY: an array of `N` `T`s is a slice of `N` `T`s at the same
-        // address; `into_raw` handed its ownership over to `p`.
-        unsafe { Box::from_raw(p) }
+        // address.
+        unsafe { Box::map_ptr(b, |p| ptr::slice_from_raw_parts_mut(p.cast::<T>(), N)) }
     }
 }
 
@@ -378,11 +479,9 @@ impl<'a, T, const N: usize> TryFrom<Box<'a, [T]>> for Box<'a, [T; N]> {
         if b.len() != N {
             return Err(b);
         }
-        let p = Box::into_raw(b).cast::<[T; N]>();
         // SAFETY: the slice holds exactly `N` `T`s (checked), which is an
-        // array `[T; N]` at the same address; `into_raw` handed its
-        // ownership over to `p`.
-        Ok(unsafe { Box::from_raw(p) })
+        // array `[T; N]` at the same address.
+        Ok(unsafe { Box::map_ptr(b, |p| p.cast::<[T; N]>()) })
     }
 }
 

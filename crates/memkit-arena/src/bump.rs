@@ -68,16 +68,26 @@ pub struct Checkpoint {
     raw: raw::Checkpoint,
 }
 
+/// Panics for a failed allocation of `size` bytes in `op`, with bumpalo's
+/// phrase first.
 #[cold]
 #[inline(never)]
-fn oom() -> ! {
-    panic!("memkit-arena: out of memory (allocation failed or the allocation limit was reached)")
+fn oom(op: &str, size: usize, align: usize, held: usize, limit: Option<usize>) -> ! {
+    panic!(
+        "out of memory: {op}: could not allocate {size} bytes (align {align}); \
+         the arena holds {held} bytes, allocation limit {limit:?}"
+    )
 }
 
+/// Panics for a slice of `len` elements of `size` bytes whose size does not
+/// fit a `Layout`. bumpalo reports this as "out of memory" too.
 #[cold]
 #[inline(never)]
-fn size_overflow() -> ! {
-    panic!("memkit-arena: requested allocation size overflowed")
+fn slice_overflow(op: &str, len: usize, size: usize) -> ! {
+    panic!(
+        "out of memory: requested allocation size overflowed: {op}: \
+         {len} elements of {size} bytes exceed isize::MAX bytes"
+    )
 }
 
 impl Bump {
@@ -116,7 +126,8 @@ impl Bump {
     ///
     /// # Panics
     ///
-    /// If the chunk cannot be allocated.
+    /// With "out of memory" and the capacity if the chunk cannot be
+    /// allocated.
     ///
     /// # Examples
     ///
@@ -125,7 +136,8 @@ impl Bump {
     /// assert!(bump.chunk_capacity() >= 1000);
     /// ```
     pub fn with_capacity(capacity: usize) -> Self {
-        Bump::try_with_capacity(capacity).unwrap_or_else(|_| oom())
+        Bump::try_with_capacity(capacity)
+            .unwrap_or_else(|_| oom("Bump::with_capacity", capacity, 1, 0, None))
     }
 
     /// [`with_capacity`](Bump::with_capacity), fallibly.
@@ -170,7 +182,8 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the chunk cannot be allocated.
+    /// With "out of memory" and the capacity if the chunk cannot be
+    /// allocated.
     ///
     /// # Examples
     ///
@@ -179,7 +192,15 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert!(bump.chunk_capacity() >= 64);
     /// ```
     pub fn with_min_align_and_capacity(capacity: usize) -> Self {
-        Self::try_with_min_align_and_capacity(capacity).unwrap_or_else(|_| oom())
+        Self::try_with_min_align_and_capacity(capacity).unwrap_or_else(|_| {
+            oom(
+                "Bump::with_min_align_and_capacity",
+                capacity,
+                MIN_ALIGN,
+                0,
+                None,
+            )
+        })
     }
 
     /// [`with_min_align_and_capacity`](Bump::with_min_align_and_capacity),
@@ -264,7 +285,9 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the allocation fails.
+    /// With "out of memory" if the allocation fails; the message names the
+    /// operation, the size and alignment asked for, the bytes the arena
+    /// holds and its limit.
     ///
     /// # Examples
     ///
@@ -277,7 +300,28 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// ```
     #[inline(always)]
     pub fn alloc_layout(&self, layout: Layout) -> NonNull<u8> {
-        self.raw_alloc(layout).unwrap_or_else(|_| oom())
+        self.alloc_layout_in("Bump::alloc_layout", layout)
+    }
+
+    /// [`alloc_layout`](Bump::alloc_layout) for the operation `op`, which
+    /// the panic message names.
+    #[inline(always)]
+    fn alloc_layout_in(&self, op: &str, layout: Layout) -> NonNull<u8> {
+        self.raw_alloc(layout)
+            .unwrap_or_else(|_| self.oom(op, layout))
+    }
+
+    /// Panics for a failed allocation of `layout` in `op`.
+    #[cold]
+    #[inline(never)]
+    fn oom(&self, op: &str, layout: Layout) -> ! {
+        oom(
+            op,
+            layout.size(),
+            layout.align(),
+            self.allocated_bytes(),
+            self.allocation_limit(),
+        )
     }
 
     /// Allocates memory for `layout`, fallibly.
@@ -303,7 +347,9 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the allocation fails.
+    /// With "out of memory" if the allocation fails; the message names the
+    /// operation, the size and alignment asked for, the bytes the arena
+    /// holds and its limit.
     ///
     /// # Examples
     ///
@@ -314,7 +360,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     pub fn alloc<T>(&self, val: T) -> &mut T {
-        self.alloc_with(|| val)
+        self.alloc_with_in("Bump::alloc", || val)
     }
 
     /// Moves `val` into the arena, fallibly.
@@ -340,8 +386,9 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the allocation fails, or if `f` panics (the reserved room is then
-    /// simply unused).
+    /// With "out of memory" if the allocation fails (as
+    /// [`alloc_layout`](Bump::alloc_layout)), or if `f` panics (the reserved
+    /// room is then simply unused).
     ///
     /// # Examples
     ///
@@ -356,7 +403,17 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     where
         F: FnOnce() -> T,
     {
-        let p = self.alloc_layout(Layout::new::<T>());
+        self.alloc_with_in("Bump::alloc_with", f)
+    }
+
+    /// [`alloc_with`](Bump::alloc_with) for the operation `op`.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    fn alloc_with_in<F, T>(&self, op: &str, f: F) -> &mut T
+    where
+        F: FnOnce() -> T,
+    {
+        let p = self.alloc_layout_in(op, Layout::new::<T>());
         // SAFETY: `p` is a fresh allocation for one `T`, owned by the result
         // for the borrow of `self`.
         unsafe { raw::write(p, f()) }
@@ -394,7 +451,9 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the allocation fails.
+    /// With "out of memory" if the allocation fails; the message names the
+    /// operation, the size and alignment asked for, the bytes the arena
+    /// holds and its limit.
     ///
     /// # Examples
     ///
@@ -412,7 +471,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
         match self.try_alloc_try_with(f) {
             Ok(v) => Ok(v),
             Err(AllocOrInitError::Init(e)) => Err(e),
-            Err(AllocOrInitError::Alloc(_)) => oom(),
+            Err(AllocOrInitError::Alloc(_)) => self.oom("Bump::alloc_try_with", Layout::new::<T>()),
         }
     }
 
@@ -459,7 +518,9 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the allocation fails.
+    /// With "out of memory" if the allocation fails; the message names the
+    /// operation, the size and alignment asked for, the bytes the arena
+    /// holds and its limit.
     ///
     /// # Examples
     ///
@@ -470,7 +531,8 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_copy<T: Copy>(&self, src: &[T]) -> &mut [T] {
-        self.try_alloc_slice_copy(src).unwrap_or_else(|_| oom())
+        self.try_alloc_slice_copy(src)
+            .unwrap_or_else(|_| self.oom("Bump::alloc_slice_copy", Layout::for_value(src)))
     }
 
     /// [`alloc_slice_copy`](Bump::alloc_slice_copy), fallibly.
@@ -498,8 +560,8 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the allocation fails or a `clone` panics (clones already made are
-    /// then dropped).
+    /// As [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with), or if a
+    /// `clone` panics (clones already made are then dropped).
     ///
     /// # Examples
     ///
@@ -512,7 +574,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_clone<T: Clone>(&self, src: &[T]) -> &mut [T] {
-        self.try_alloc_slice_clone(src).unwrap_or_else(|_| oom())
+        self.fill_with_in("Bump::alloc_slice_clone", src.len(), |i| src[i].clone())
     }
 
     /// [`alloc_slice_clone`](Bump::alloc_slice_clone), fallibly.
@@ -537,7 +599,9 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the allocation fails.
+    /// With "out of memory" if the allocation fails; the message names the
+    /// operation, the size and alignment asked for, the bytes the arena
+    /// holds and its limit.
     ///
     /// # Examples
     ///
@@ -550,7 +614,8 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     pub fn alloc_str(&self, src: &str) -> &mut str {
-        self.try_alloc_str(src).unwrap_or_else(|_| oom())
+        self.try_alloc_str(src)
+            .unwrap_or_else(|_| self.oom("Bump::alloc_str", Layout::for_value(src)))
     }
 
     /// [`alloc_str`](Bump::alloc_str), fallibly.
@@ -577,8 +642,11 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the allocation fails or `f` panics (values already made are then
-    /// dropped).
+    /// With "out of memory" if the allocation fails, including when `len`
+    /// elements exceed `isize::MAX` bytes (the message then also says
+    /// "requested allocation size overflowed" and gives `len` and the
+    /// element size), as bumpalo; or if `f` panics (values already made are
+    /// then dropped).
     ///
     /// # Examples
     ///
@@ -592,9 +660,20 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     where
         F: FnMut(usize) -> T,
     {
-        let layout = Self::slice_layout::<T>(len).unwrap_or_else(|_| size_overflow());
-        let p = self.alloc_layout(layout);
-        let mut f = f;
+        self.fill_with_in("Bump::alloc_slice_fill_with", len, f)
+    }
+
+    /// [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with) for the
+    /// operation `op`, which the panic messages name.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    fn fill_with_in<T, F>(&self, op: &str, len: usize, mut f: F) -> &mut [T]
+    where
+        F: FnMut(usize) -> T,
+    {
+        let layout = Self::slice_layout::<T>(len)
+            .unwrap_or_else(|_| slice_overflow(op, len, core::mem::size_of::<T>()));
+        let p = self.alloc_layout_in(op, layout);
         // SAFETY: `p` is a fresh allocation for `len` `T`s.
         match unsafe { raw::try_fill(p, len, |i| Ok::<T, core::convert::Infallible>(f(i))) } {
             Ok(s) => s,
@@ -611,7 +690,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the allocation fails or `f` panics.
+    /// As [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with).
     ///
     /// # Examples
     ///
@@ -626,9 +705,21 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     where
         F: FnMut(usize) -> Result<T, E>,
     {
-        let layout = Self::slice_layout::<T>(len).unwrap_or_else(|_| size_overflow());
+        self.try_fill_with_in("Bump::alloc_slice_try_fill_with", len, f)
+    }
+
+    /// [`alloc_slice_try_fill_with`](Bump::alloc_slice_try_fill_with) for
+    /// the operation `op`, which the panic messages name.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    fn try_fill_with_in<T, F, E>(&self, op: &str, len: usize, f: F) -> Result<&mut [T], E>
+    where
+        F: FnMut(usize) -> Result<T, E>,
+    {
+        let layout = Self::slice_layout::<T>(len)
+            .unwrap_or_else(|_| slice_overflow(op, len, core::mem::size_of::<T>()));
         let cp = self.raw.checkpoint();
-        let p = self.alloc_layout(layout);
+        let p = self.alloc_layout_in(op, layout);
         // SAFETY: `p` is a fresh allocation for `len` `T`s.
         let r = unsafe { raw::try_fill(p, len, f) };
         if r.is_err() {
@@ -667,7 +758,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the allocation fails.
+    /// As [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with).
     ///
     /// # Examples
     ///
@@ -678,7 +769,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_copy<T: Copy>(&self, len: usize, value: T) -> &mut [T] {
-        self.alloc_slice_fill_with(len, |_| value)
+        self.fill_with_in("Bump::alloc_slice_fill_copy", len, |_| value)
     }
 
     /// [`alloc_slice_fill_copy`](Bump::alloc_slice_fill_copy), fallibly.
@@ -707,7 +798,8 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the allocation fails or a `clone` panics.
+    /// As [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with), or if a
+    /// `clone` panics.
     ///
     /// # Examples
     ///
@@ -718,7 +810,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_clone<T: Clone>(&self, len: usize, value: &T) -> &mut [T] {
-        self.alloc_slice_fill_with(len, |_| value.clone())
+        self.fill_with_in("Bump::alloc_slice_fill_clone", len, |_| value.clone())
     }
 
     /// [`alloc_slice_fill_clone`](Bump::alloc_slice_fill_clone), fallibly.
@@ -747,9 +839,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the allocation fails, the iterator panics, or it yields fewer
-    /// items than its `len()` (items already made are then dropped). Extra
-    /// items are not taken.
+    /// As [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with), if the
+    /// iterator panics, or with "Iterator supplied too few elements" if it
+    /// yields fewer items than its `len()` (items already made are then
+    /// dropped). Extra items are not taken.
     ///
     /// # Examples
     ///
@@ -764,8 +857,12 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
         I: IntoIterator<Item = T>,
         I::IntoIter: ExactSizeIterator,
     {
+        let op = "Bump::alloc_slice_fill_iter";
         let mut iter = iter.into_iter();
-        self.alloc_slice_fill_with(iter.len(), |_| iter.next().unwrap_or_else(|| too_few()))
+        let len = iter.len();
+        self.fill_with_in(op, len, |i| {
+            iter.next().unwrap_or_else(|| too_few(op, len, i))
+        })
     }
 
     /// [`alloc_slice_fill_iter`](Bump::alloc_slice_fill_iter) over `Result`s:
@@ -793,8 +890,12 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
         I: IntoIterator<Item = Result<T, E>>,
         I::IntoIter: ExactSizeIterator,
     {
+        let op = "Bump::alloc_slice_try_fill_iter";
         let mut iter = iter.into_iter();
-        self.alloc_slice_try_fill_with(iter.len(), |_| iter.next().unwrap_or_else(|| too_few()))
+        let len = iter.len();
+        self.try_fill_with_in(op, len, |i| {
+            iter.next().unwrap_or_else(|| too_few(op, len, i))
+        })
     }
 
     /// [`alloc_slice_fill_iter`](Bump::alloc_slice_fill_iter), fallibly.
@@ -805,7 +906,8 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// # Panics
     ///
-    /// If the iterator panics or yields too few items.
+    /// If the iterator panics, or with "Iterator supplied too few elements"
+    /// if it yields fewer items than its `len()`.
     ///
     /// # Examples
     ///
@@ -820,15 +922,17 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
         I: IntoIterator<Item = T>,
         I::IntoIter: ExactSizeIterator,
     {
+        let op = "Bump::try_alloc_slice_fill_iter";
         let mut iter = iter.into_iter();
-        self.try_alloc_slice_fill_with(iter.len(), |_| iter.next().unwrap_or_else(|| too_few()))
+        let len = iter.len();
+        self.try_alloc_slice_fill_with(len, |i| iter.next().unwrap_or_else(|| too_few(op, len, i)))
     }
 
     /// Allocates `len` default values.
     ///
     /// # Panics
     ///
-    /// If the allocation fails.
+    /// As [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with).
     ///
     /// # Examples
     ///
@@ -839,7 +943,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_default<T: Default>(&self, len: usize) -> &mut [T] {
-        self.alloc_slice_fill_with(len, |_| T::default())
+        self.fill_with_in("Bump::alloc_slice_fill_default", len, |_| T::default())
     }
 
     /// [`alloc_slice_fill_default`](Bump::alloc_slice_fill_default), fallibly.
@@ -866,6 +970,14 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// Frees everything at once. Keeps the current chunk (the largest made
     /// by normal growth) and returns the others, spare ones included, to the
     /// global allocator. Runs no `Drop`.
+    ///
+    /// If a pinned [`Box`](crate::boxed::Box) was forgotten, its value's
+    /// memory must never be reused (`Pin`'s drop guarantee): the chunk that
+    /// holds it is then leaked, the other chunks are kept or freed as
+    /// usual, and the arena starts with no current chunk. See
+    /// [Pinning](crate::boxed::Box#pinning); the same holds for
+    /// [`reset_keep_chunks`](Bump::reset_keep_chunks) and for dropping the
+    /// `Bump`.
     ///
     /// # Examples
     ///
@@ -913,7 +1025,9 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     }
 
     /// Frees everything allocated since `checkpoint`. Chunks made since are
-    /// kept for reuse. [`scope`](Bump::scope) is the safe twin.
+    /// kept for reuse. [`scope`](Bump::scope) is the safe twin. If a pinned
+    /// [`Box`](crate::boxed::Box) made since was forgotten, frees nothing
+    /// (see [Pinning](crate::boxed::Box#pinning)).
     ///
     /// # Safety
     ///
@@ -922,8 +1036,9 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///   [`reset_keep_chunks`](Bump::reset_keep_chunks), no `reset_to` an
     ///   earlier checkpoint, and no exit from a scope entered before it.
     /// * Nothing allocated after `checkpoint` is used again (including
-    ///   collections and boxes living in it, and an older allocation that
-    ///   grew in place after `checkpoint`).
+    ///   collections and boxes living in it, a box made after it from an
+    ///   older vector by `Vec::into_boxed_slice`, and an older allocation
+    ///   that grew in place after `checkpoint`).
     /// * It is not called inside a [`scope`](Bump::scope) with a checkpoint
     ///   taken before that scope was entered.
     ///
@@ -938,7 +1053,9 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// Runs `f` with a scope of this arena: everything allocated through
     /// the scope is freed when `f` returns (or unwinds). The borrow checker
     /// keeps those allocations from escaping. Chunks made inside are kept
-    /// for reuse, so a repeated scope stops allocating after warm-up.
+    /// for reuse, so a repeated scope stops allocating after warm-up. If a
+    /// pinned [`Box`](crate::boxed::Box) made inside was forgotten, nothing
+    /// is freed on exit (see [Pinning](crate::boxed::Box#pinning)).
     ///
     /// # Examples
     ///
@@ -1061,9 +1178,14 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     }
 }
 
+/// Panics for an exact-size iterator that ended after `got` of its `len`
+/// items, with bumpalo's phrase first.
 #[cold]
-fn too_few() -> ! {
-    panic!("memkit-arena: iterator supplied too few elements")
+#[inline(never)]
+fn too_few(op: &str, len: usize, got: usize) -> ! {
+    panic!(
+        "Iterator supplied too few elements: {op}: its len() was {len}, but it ended after {got}"
+    )
 }
 
 fn run_scope<const M: usize, R>(

@@ -1,12 +1,15 @@
-//! The error of [`Slab::get_disjoint_mut`](crate::Slab::get_disjoint_mut).
+//! The error of [`Slab::get_disjoint_mut`](crate::Slab::get_disjoint_mut) and
+//! [`GenSlab::get_disjoint_mut`](crate::GenSlab::get_disjoint_mut).
 
 use core::fmt;
 
-/// Why [`Slab::get_disjoint_mut`](crate::Slab::get_disjoint_mut) could not
+/// Why [`Slab::get_disjoint_mut`](crate::Slab::get_disjoint_mut) or
+/// [`GenSlab::get_disjoint_mut`](crate::GenSlab::get_disjoint_mut) could not
 /// hand out its references.
 ///
 /// The variants are those of `slab` 0.4.12; the `Display` wording is
-/// memkit's own.
+/// memkit's own. For a `GenSlab`, a stale key (its slot empty or reused)
+/// is `IndexVacant`.
 ///
 /// # Examples
 ///
@@ -37,7 +40,7 @@ pub enum GetDisjointMutError {
 impl fmt::Display for GetDisjointMutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            GetDisjointMutError::IndexVacant => "a key names a vacant entry",
+            GetDisjointMutError::IndexVacant => "a key names a vacant entry or a stale generation",
             GetDisjointMutError::IndexOutOfBounds => "a key lies past the last entry",
             GetDisjointMutError::OverlappingIndices => "the same key was given twice",
         })

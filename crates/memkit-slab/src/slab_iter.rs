@@ -176,7 +176,8 @@ walk!([T] IntoIter<T>, (usize, T), |(key, entry): (usize, Entry<T>)| match entry
 /// drop(drain);
 /// assert!(slab.is_empty());
 /// ```
-#[must_use = "iterators are lazy"]
+// No `#[must_use]`: dropping a `Drain` unused clears the slab, and
+// `slab.drain();` builds under `-D warnings`, as with slab.
 pub struct Drain<'a, T> {
     entries: vec::Drain<'a, Entry<T>>,
     /// Values not yet yielded.

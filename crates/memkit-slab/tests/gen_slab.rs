@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::num::NonZeroU32;
 
-use memkit_slab::{GenKey, GenSlab};
+use memkit_slab::{GenKey, GenSlab, GetDisjointMutError, Slab};
 
 fn gk(index: u32, generation: u32) -> GenKey {
     GenKey::new(index, NonZeroU32::new(generation).unwrap()).unwrap()
@@ -232,13 +232,46 @@ fn get_disjoint_mut() {
     *y += 10;
     *z += 10;
     assert_eq!((s[a], s[b], s[c]), (11, 12, 13));
-    assert!(s.get_disjoint_mut([a, a]).is_none());
+    assert_eq!(
+        s.get_disjoint_mut([a, a]).unwrap_err(),
+        GetDisjointMutError::OverlappingIndices
+    );
     s.remove(b);
-    assert!(s.get_disjoint_mut([a, b]).is_none());
+    assert_eq!(
+        s.get_disjoint_mut([a, b]).unwrap_err(),
+        GetDisjointMutError::IndexVacant
+    );
     let b2 = s.insert(4);
-    assert!(s.get_disjoint_mut([b, b2]).is_none());
-    assert!(s.get_disjoint_mut([gk(40, 1), a]).is_none());
-    assert!(s.get_disjoint_mut::<0>([]).is_some());
+    // `b` is stale: its slot now holds `b2`, a later generation.
+    assert_eq!(
+        s.get_disjoint_mut([b, b2]).unwrap_err(),
+        GetDisjointMutError::IndexVacant
+    );
+    assert_eq!(
+        s.get_disjoint_mut([gk(40, 1), a]).unwrap_err(),
+        GetDisjointMutError::IndexOutOfBounds
+    );
+    // Duplicates are reported first, as `Slab` does.
+    assert_eq!(
+        s.get_disjoint_mut([b, gk(40, 1), b]).unwrap_err(),
+        GetDisjointMutError::OverlappingIndices
+    );
+    assert!(s.get_disjoint_mut::<0>([]).is_ok());
+}
+
+/// Like `slab::Slab::drain`, a `Drain` dropped unused must build under
+/// `deny(warnings)`: dropping it is what clears the slab.
+#[test]
+#[deny(warnings)]
+fn drain_dropped_unused_clears_without_a_warning() {
+    let mut s = GenSlab::new();
+    let k = s.insert(1);
+    s.drain();
+    assert!(s.is_empty() && !s.contains(k));
+    let mut t = Slab::new();
+    t.insert(1);
+    t.drain();
+    assert!(t.is_empty());
 }
 
 #[test]

@@ -407,7 +407,10 @@ fn run_gen(ops: Vec<GenOp>) -> Result<(), TestCaseError> {
                 };
                 let x = ours.get_disjoint_mut([ka, kb]).map(|r| r.map(|v| *v));
                 let y = theirs.get_disjoint_mut([ta, tb]).map(|r| r.map(|v| *v));
-                prop_assert_eq!(x, y);
+                if ka == kb {
+                    prop_assert_eq!(&x, &Err(GetDisjointMutError::OverlappingIndices));
+                }
+                prop_assert_eq!(x.ok(), y);
             }
             GenOp::Retain(m) => {
                 let mut removed = Vec::new();

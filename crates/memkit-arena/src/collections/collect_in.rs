@@ -106,6 +106,13 @@ impl<T, E, V: FromIteratorIn<T>> FromIteratorIn<Result<T, E>> for Result<V, E> {
 pub trait CollectIn: Iterator + Sized {
     /// Collects into `C`, allocated in `alloc`.
     ///
+    /// # Panics
+    ///
+    /// If the iterator panics, or as `C`'s `from_iter_in` (for
+    /// [`Vec`](crate::collections::Vec) and
+    /// [`String`](crate::collections::String), when the arena cannot grow
+    /// them: "out of memory" or "capacity overflow" with the numbers).
+    ///
     /// # Examples
     ///
     /// ```

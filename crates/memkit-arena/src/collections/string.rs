@@ -18,7 +18,8 @@ use crate::raw;
 ///
 /// # Panics
 ///
-/// If a `Display` implementation returns an error.
+/// If a `Display` implementation returns an error, or as
+/// [`String::push_str`] when the arena cannot grow the string.
 ///
 /// # Examples
 ///
@@ -232,6 +233,11 @@ impl<'bump> String<'bump> {
 
     /// An empty string with room for `capacity` bytes.
     ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
+    ///
     /// # Examples
     ///
     /// ```
@@ -247,6 +253,11 @@ impl<'bump> String<'bump> {
 
     /// A copy of `s` in `bump`.
     ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
+    ///
     /// # Examples
     ///
     /// ```
@@ -260,6 +271,11 @@ impl<'bump> String<'bump> {
     }
 
     /// Collects characters into a string in `bump`.
+    ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
     ///
     /// # Examples
     ///
@@ -300,6 +316,11 @@ impl<'bump> String<'bump> {
     /// # Errors
     ///
     /// [`FromUtf16Error`] on a lone surrogate.
+    ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
     ///
     /// # Examples
     ///
@@ -422,6 +443,11 @@ impl<'bump> String<'bump> {
 
     /// Converts bytes to a string, replacing invalid sequences with U+FFFD.
     ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
+    ///
     /// # Examples
     ///
     /// ```
@@ -510,6 +536,11 @@ impl<'bump> String<'bump> {
 
     /// Appends `string`.
     ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
+    ///
     /// # Examples
     ///
     /// ```
@@ -537,6 +568,11 @@ impl<'bump> String<'bump> {
 
     /// Reserves room for `additional` more bytes.
     ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
+    ///
     /// # Examples
     ///
     /// ```
@@ -550,6 +586,11 @@ impl<'bump> String<'bump> {
     }
 
     /// Reserves room for exactly `additional` more bytes.
+    ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
     ///
     /// # Examples
     ///
@@ -579,6 +620,11 @@ impl<'bump> String<'bump> {
     }
 
     /// Appends `ch`.
+    ///
+    /// # Panics
+    ///
+    /// As [`Vec::reserve`](crate::collections::Vec::reserve): with "capacity
+    /// overflow" or "out of memory" and the numbers.
     ///
     /// # Examples
     ///

@@ -132,6 +132,10 @@ impl<T, F: FnMut(&mut T) -> bool> Drop for DrainFilter<'_, '_, T, F> {
 /// Creates a [`Vec`] in a [`Bump`]: `vec![in &bump; 1, 2, 3]` or
 /// `vec![in &bump; 0; 16]`.
 ///
+/// # Panics
+///
+/// As [`Vec::with_capacity_in`] and [`Vec::resize`].
+///
 /// # Examples
 ///
 /// ```
@@ -181,6 +185,23 @@ pub struct Vec<'bump, T: 'bump> {
     inner: InnerVec<T, &'bump Bump>,
 }
 
+/// Panics for a failed reservation of `additional` more elements on top of
+/// `len`, naming the operation and the numbers after bumpalo's phrase
+/// ("capacity overflow" or "out of memory").
+#[cold]
+#[inline(never)]
+fn grow_failed<T>(op: &str, len: usize, additional: usize, err: &CollectionAllocErr) -> ! {
+    let size = core::mem::size_of::<T>();
+    match err {
+        CollectionAllocErr::CapacityOverflow => panic!(
+            "capacity overflow: {op}: {len} + {additional} elements of {size} bytes exceed isize::MAX bytes"
+        ),
+        CollectionAllocErr::AllocErr => panic!(
+            "out of memory: {op}: the arena could not grow the buffer to {len} + {additional} elements of {size} bytes"
+        ),
+    }
+}
+
 impl<'bump, T: 'bump> Vec<'bump, T> {
     /// An empty vector; allocates nothing.
     ///
@@ -202,7 +223,8 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     ///
     /// # Panics
     ///
-    /// If the capacity overflows or the arena cannot allocate.
+    /// With "capacity overflow" if `capacity` elements exceed `isize::MAX`
+    /// bytes, or "out of memory" if the arena cannot allocate.
     ///
     /// # Examples
     ///
@@ -213,12 +235,18 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// ```
     #[inline]
     pub fn with_capacity_in(capacity: usize, bump: &'bump Bump) -> Vec<'bump, T> {
-        Vec {
-            inner: InnerVec::with_capacity_in(capacity, bump),
+        let mut v = Vec::new_in(bump);
+        if let Err(e) = v.try_reserve_exact(capacity) {
+            grow_failed::<T>("Vec::with_capacity_in", 0, capacity, &e);
         }
+        v
     }
 
     /// Collects `iter` into a vector in `bump`.
+    ///
+    /// # Panics
+    ///
+    /// As [`push`](Vec::push), and if the iterator panics.
     ///
     /// # Examples
     ///
@@ -296,7 +324,9 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     ///
     /// # Panics
     ///
-    /// If the capacity overflows or the arena cannot allocate.
+    /// With "capacity overflow" if `len + additional` elements exceed
+    /// `isize::MAX` bytes, or "out of memory" if the arena cannot allocate;
+    /// the message gives both numbers.
     ///
     /// # Examples
     ///
@@ -308,7 +338,9 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// ```
     #[inline]
     pub fn reserve(&mut self, additional: usize) {
-        self.inner.reserve(additional);
+        if let Err(e) = self.try_reserve(additional) {
+            grow_failed::<T>("Vec::reserve", self.len(), additional, &e);
+        }
     }
 
     /// Reserves room for exactly `additional` more elements. When the buffer
@@ -317,7 +349,7 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     ///
     /// # Panics
     ///
-    /// If the capacity overflows or the arena cannot allocate.
+    /// As [`reserve`](Vec::reserve).
     ///
     /// # Examples
     ///
@@ -329,7 +361,25 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// ```
     #[inline]
     pub fn reserve_exact(&mut self, additional: usize) {
-        self.inner.reserve_exact(additional);
+        if let Err(e) = self.try_reserve_exact(additional) {
+            grow_failed::<T>("Vec::reserve_exact", self.len(), additional, &e);
+        }
+    }
+
+    /// Makes room for one more element, or panics naming `op`.
+    #[inline]
+    fn reserve_one(&mut self, op: &str) {
+        if self.inner.len() == self.inner.capacity() {
+            self.grow_one(op);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow_one(&mut self, op: &str) {
+        if let Err(e) = self.try_reserve(1) {
+            grow_failed::<T>(op, self.len(), 1, &e);
+        }
     }
 
     /// [`reserve`](Vec::reserve), fallibly.
@@ -381,7 +431,14 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
         self.inner.shrink_to_fit();
     }
 
-    /// Turns the vector into a boxed slice in the same arena.
+    /// Turns the vector into a boxed slice in the same arena. If `T` has
+    /// drop glue, the box gets its pin registration (16 bytes in the arena,
+    /// see [`Box`]'s Pinning section).
+    ///
+    /// # Panics
+    ///
+    /// If `T` has drop glue, the vector is not empty and the arena cannot
+    /// allocate the registration.
     ///
     /// # Examples
     ///
@@ -391,7 +448,8 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// assert_eq!(&*b, &[1, 2]);
     /// ```
     pub fn into_boxed_slice(self) -> Box<'bump, [T]> {
-        Box::from_mut(self.inner.leak())
+        let bump = self.bump();
+        Box::register(Box::from_mut(self.inner.leak()), bump)
     }
 
     /// Leaves the elements in the arena and returns them as a slice that
@@ -524,6 +582,9 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// assert_eq!(v, [3, 2]);
     /// ```
     pub fn swap_remove(&mut self, index: usize) -> T {
+        if index >= self.len() {
+            index_out_of_bounds("Vec::swap_remove", index, self.len());
+        }
         self.inner.swap_remove(index)
     }
 
@@ -531,7 +592,7 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     ///
     /// # Panics
     ///
-    /// If `index > len`.
+    /// If `index > len`, and as [`push`](Vec::push).
     ///
     /// # Examples
     ///
@@ -542,6 +603,11 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// assert_eq!(v, [1, 2, 3]);
     /// ```
     pub fn insert(&mut self, index: usize, element: T) {
+        let len = self.len();
+        if index > len {
+            insert_out_of_bounds(index, len);
+        }
+        self.reserve_one("Vec::insert");
         self.inner.insert(index, element);
     }
 
@@ -559,6 +625,9 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// assert_eq!(v.remove(0), 1);
     /// ```
     pub fn remove(&mut self, index: usize) -> T {
+        if index >= self.len() {
+            index_out_of_bounds("Vec::remove", index, self.len());
+        }
         self.inner.remove(index)
     }
 
@@ -622,7 +691,8 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     ///
     /// # Panics
     ///
-    /// If the arena cannot allocate.
+    /// With "capacity overflow" if the length would pass `isize::MAX`
+    /// bytes, or "out of memory" if the arena cannot grow the buffer.
     ///
     /// # Examples
     ///
@@ -634,6 +704,16 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// ```
     #[inline]
     pub fn push(&mut self, value: T) {
+        if let Err(value) = self.inner.push_within_capacity(value) {
+            self.push_slow(value);
+        }
+    }
+
+    /// [`push`](Vec::push) into a full buffer.
+    #[cold]
+    #[inline(never)]
+    fn push_slow(&mut self, value: T) {
+        self.grow_one("Vec::push");
         self.inner.push(value);
     }
 
@@ -673,6 +753,10 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
 
     /// Moves every element of `other` to the end of `self`.
     ///
+    /// # Panics
+    ///
+    /// As [`reserve`](Vec::reserve).
+    ///
     /// # Examples
     ///
     /// ```
@@ -683,6 +767,9 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// assert_eq!((a.len(), b.len()), (2, 0));
     /// ```
     pub fn append(&mut self, other: &mut Self) {
+        if let Err(e) = self.try_reserve(other.len()) {
+            grow_failed::<T>("Vec::append", self.len(), other.len(), &e);
+        }
         self.inner.append(&mut other.inner);
     }
 
@@ -807,7 +894,8 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     ///
     /// # Panics
     ///
-    /// If `at > len`.
+    /// If `at > len` ("`at` out of bounds", as bumpalo), and as
+    /// [`with_capacity_in`](Vec::with_capacity_in).
     ///
     /// # Examples
     ///
@@ -817,12 +905,23 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// assert_eq!(v.split_off(1), [2, 3]);
     /// ```
     pub fn split_off(&mut self, at: usize) -> Self {
-        Vec {
-            inner: self.inner.split_off(at),
+        let len = self.len();
+        if at > len {
+            split_off_out_of_bounds(at, len);
         }
+        let mut other = Vec::new_in(self.bump());
+        if let Err(e) = other.try_reserve_exact(len - at) {
+            grow_failed::<T>("Vec::split_off", 0, len - at, &e);
+        }
+        other.inner.extend(self.inner.drain(at..));
+        other
     }
 
     /// Resizes to `new_len`, filling with values made by `f`.
+    ///
+    /// # Panics
+    ///
+    /// As [`reserve`](Vec::reserve), and if `f` panics.
     ///
     /// # Examples
     ///
@@ -833,12 +932,25 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// assert_eq!(v, [5, 5]);
     /// ```
     pub fn resize_with<F: FnMut() -> T>(&mut self, new_len: usize, f: F) {
+        self.reserve_to("Vec::resize_with", new_len);
         self.inner.resize_with(new_len, f);
+    }
+
+    /// Makes room for `new_len` elements in all, or panics naming `op`.
+    fn reserve_to(&mut self, op: &str, new_len: usize) {
+        let additional = new_len.saturating_sub(self.len());
+        if let Err(e) = self.try_reserve(additional) {
+            grow_failed::<T>(op, self.len(), additional, &e);
+        }
     }
 }
 
 impl<'bump, T: 'bump + Clone> Vec<'bump, T> {
     /// Resizes to `new_len`, filling with clones of `value`.
+    ///
+    /// # Panics
+    ///
+    /// As [`reserve`](Vec::reserve), and if `clone` panics.
     ///
     /// # Examples
     ///
@@ -849,10 +961,15 @@ impl<'bump, T: 'bump + Clone> Vec<'bump, T> {
     /// assert_eq!(v, ['x', 'x']);
     /// ```
     pub fn resize(&mut self, new_len: usize, value: T) {
+        self.reserve_to("Vec::resize", new_len);
         self.inner.resize(new_len, value);
     }
 
     /// Appends clones of `other`'s elements.
+    ///
+    /// # Panics
+    ///
+    /// As [`reserve`](Vec::reserve), and if `clone` panics.
     ///
     /// # Examples
     ///
@@ -863,12 +980,19 @@ impl<'bump, T: 'bump + Clone> Vec<'bump, T> {
     /// assert_eq!(v, [1, 2]);
     /// ```
     pub fn extend_from_slice(&mut self, other: &[T]) {
+        if let Err(e) = self.try_reserve(other.len()) {
+            grow_failed::<T>("Vec::extend_from_slice", self.len(), other.len(), &e);
+        }
         self.inner.extend_from_slice(other);
     }
 }
 
 impl<'bump, T: 'bump + Copy> Vec<'bump, T> {
     /// Appends copies of `other`'s elements.
+    ///
+    /// # Panics
+    ///
+    /// As [`reserve`](Vec::reserve).
     ///
     /// # Examples
     ///
@@ -880,7 +1004,9 @@ impl<'bump, T: 'bump + Copy> Vec<'bump, T> {
     /// ```
     #[inline]
     pub fn extend_from_slice_copy(&mut self, other: &[T]) {
-        self.inner.reserve(other.len());
+        if let Err(e) = self.try_reserve(other.len()) {
+            grow_failed::<T>("Vec::extend_from_slice_copy", self.len(), other.len(), &e);
+        }
         let len = self.inner.len();
         // A plain `memcpy` into the spare capacity, instead of the
         // element-wise loop of the generic `extend_from_slice`.
@@ -897,6 +1023,11 @@ impl<'bump, T: 'bump + Copy> Vec<'bump, T> {
 
     /// Appends copies of the elements of every slice, reserving once.
     ///
+    /// # Panics
+    ///
+    /// As [`reserve`](Vec::reserve), also when the slices' lengths add up
+    /// past `usize::MAX`.
+    ///
     /// # Examples
     ///
     /// ```
@@ -906,10 +1037,13 @@ impl<'bump, T: 'bump + Copy> Vec<'bump, T> {
     /// assert_eq!(v, *b"abc");
     /// ```
     pub fn extend_from_slices_copy(&mut self, slices: &[&[T]]) {
-        let total = slices.iter().fold(0usize, |n, s| {
-            n.checked_add(s.len()).expect("capacity overflow")
-        });
-        self.inner.reserve(total);
+        let total = slices
+            .iter()
+            .try_fold(0usize, |n, s| n.checked_add(s.len()))
+            .unwrap_or(usize::MAX);
+        if let Err(e) = self.try_reserve(total) {
+            grow_failed::<T>("Vec::extend_from_slices_copy", self.len(), total, &e);
+        }
         for s in slices {
             self.inner.extend_from_slice(s);
         }
@@ -962,11 +1096,17 @@ impl<'bump, T: 'bump, I: SliceIndex<[T]>> IndexMut<I> for Vec<'bump, T> {
     }
 }
 
+/// # Panics
+///
+/// As [`Vec::with_capacity_in`], and if `clone` panics.
 impl<'bump, T: 'bump + Clone> Clone for Vec<'bump, T> {
     fn clone(&self) -> Self {
-        Vec {
-            inner: self.inner.clone(),
+        let mut v = Vec::new_in(self.bump());
+        if let Err(e) = v.try_reserve_exact(self.len()) {
+            grow_failed::<T>("Vec::clone", 0, self.len(), &e);
         }
+        v.inner.extend_from_slice(self);
+        v
     }
 }
 
@@ -1038,15 +1178,28 @@ impl<'bump, T: 'bump + Ord> Ord for Vec<'bump, T> {
     }
 }
 
+/// # Panics
+///
+/// As [`Vec::push`], and if the iterator panics.
 impl<'bump, T: 'bump> Extend<T> for Vec<'bump, T> {
     fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
-        self.inner.extend(iter);
+        let iter = iter.into_iter();
+        let (lower, _) = iter.size_hint();
+        if let Err(e) = self.try_reserve(lower) {
+            grow_failed::<T>("Vec::extend", self.len(), lower, &e);
+        }
+        for x in iter {
+            self.push(x);
+        }
     }
 }
 
+/// # Panics
+///
+/// As [`Vec::push`], and if the iterator panics.
 impl<'a, 'bump, T: 'bump + Copy + 'a> Extend<&'a T> for Vec<'bump, T> {
     fn extend<I: IntoIterator<Item = &'a T>>(&mut self, iter: I) {
-        self.inner.extend(iter.into_iter().copied());
+        self.extend(iter.into_iter().copied());
     }
 }
 
@@ -1140,4 +1293,22 @@ impl<'bump> std::io::Write for Vec<'bump, u8> {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+#[cold]
+#[inline(never)]
+fn insert_out_of_bounds(index: usize, len: usize) -> ! {
+    panic!("assertion failed: index <= len (Vec::insert: index {index}, len {len})")
+}
+
+#[cold]
+#[inline(never)]
+fn index_out_of_bounds(op: &str, index: usize, len: usize) -> ! {
+    panic!("assertion failed: index < len ({op}: index {index}, len {len})")
+}
+
+#[cold]
+#[inline(never)]
+fn split_off_out_of_bounds(at: usize, len: usize) -> ! {
+    panic!("`at` out of bounds: Vec::split_off at {at}, len {len}")
 }

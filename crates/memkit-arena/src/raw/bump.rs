@@ -8,6 +8,7 @@ use core::cell::Cell;
 use core::mem::{align_of, size_of};
 use core::ptr::{self, NonNull};
 
+use super::pins::{self, PinNode};
 use super::{CHUNK_ALIGN, dangling};
 
 /// The header at the start of every chunk.
@@ -44,6 +45,8 @@ const MAX_NORMAL_CHUNK_SIZE: usize = 1 << 30;
 pub(crate) struct Checkpoint {
     chunk: Option<NonNull<ChunkHeader>>,
     ptr: NonNull<u8>,
+    /// The newest registered pin node at the time.
+    pins: Option<NonNull<PinNode>>,
 }
 
 /// The bump allocator core. All fields are `Cell`s: allocation goes through
@@ -67,6 +70,8 @@ pub(crate) struct RawBump {
     /// Total size of the next normal chunk. Only normal chunks change it, so
     /// a large request never inflates later chunks.
     next_size: Cell<usize>,
+    /// The newest node of the pin registry (`pins.rs`).
+    pins: Cell<Option<NonNull<PinNode>>>,
 }
 
 // SAFETY: a `RawBump` exclusively owns its chunks; nothing in it refers to
@@ -131,7 +136,99 @@ impl RawBump {
             chunks: Cell::new(0),
             limit: Cell::new(None),
             next_size: Cell::new(FIRST_CHUNK_SIZE),
+            pins: Cell::new(None),
         }
+    }
+
+    /// The newest registered pin node, to link a new node in front of.
+    pub(crate) fn pins_head(&self) -> Option<NonNull<PinNode>> {
+        self.pins.get()
+    }
+
+    /// Registers `node`, made with `next == self.pins_head()` and allocated
+    /// from `self` since.
+    pub(crate) fn register(&self, node: NonNull<PinNode>) {
+        self.pins.set(Some(node));
+    }
+
+    /// Whether a node registered after `stop` is still pinned: a pinned box
+    /// was forgotten, so the memory since `stop` must never be reused. If
+    /// none is, drops those nodes from the registry.
+    ///
+    /// # Safety
+    ///
+    /// * `stop` is `None` or on the registry, and no box registered after it
+    ///   is alive (`pins.rs`, invariant 2).
+    unsafe fn forgotten_pins_since(&self, stop: Option<NonNull<PinNode>>) -> bool {
+        let mut next = self.pins.get();
+        while next != stop {
+            let Some(node) = next else {
+                debug_assert!(false, "checkpoint pin node not on the registry");
+                return true;
+            };
+            // SAFETY: the node is on the registry, so in a used chunk
+            // (invariant 1), and its box is gone (the caller).
+            let (pinned, older) = unsafe { pins::read(node) };
+            if pinned {
+                return true;
+            }
+            next = older;
+        }
+        self.pins.set(stop);
+        false
+    }
+
+    /// Empties the used list: a chunk that holds a value whose pinned box
+    /// was forgotten is leaked (never freed or reused), every other one goes
+    /// to the spare list. Clears the registry. The arena continues with no
+    /// current chunk.
+    ///
+    /// # Safety
+    ///
+    /// * No box registered with this arena is alive (`pins.rs`,
+    ///   invariant 2).
+    unsafe fn leak_pinned_chunks(&self) {
+        let mut next = self.current.replace(None);
+        while let Some(c) = next {
+            // SAFETY: `c` is on the used list, so live.
+            let h = unsafe { header(c) };
+            next = h.prev.get();
+            let (start, end) = (data_start(c).addr().get(), c.addr().get() + h.size);
+            // SAFETY: no box is alive (the caller); the nodes are in used
+            // chunks (`pins.rs`, invariant 1).
+            if unsafe { self.pinned_value_in(start, end) } {
+                self.owned.set(self.owned.get() - cap_of(h.size));
+                self.chunks.set(self.chunks.get() - 1);
+            } else {
+                h.prev.set(self.spare.get());
+                self.spare.set(Some(c));
+            }
+        }
+        let d = dangling(CHUNK_ALIGN);
+        self.ptr.set(d);
+        self.end.set(d);
+        self.pins.set(None);
+    }
+
+    /// Whether a registered node still pinned has its value in
+    /// `start .. end`.
+    ///
+    /// # Safety
+    ///
+    /// * As for `forgotten_pins_since(None)`.
+    unsafe fn pinned_value_in(&self, start: usize, end: usize) -> bool {
+        let mut next = self.pins.get();
+        while let Some(node) = next {
+            // SAFETY: the caller's contract.
+            let (pinned, older) = unsafe { pins::read(node) };
+            // SAFETY: as above; side nodes were registered through
+            // pointers to their whole `SideNode`.
+            if pinned && (start..end).contains(&unsafe { pins::value_addr(node) }) {
+                return true;
+            }
+            next = older;
+        }
+        false
     }
 
     /// Makes sure the current chunk has at least `capacity` free bytes at
@@ -431,19 +528,27 @@ impl RawBump {
         Checkpoint {
             chunk: self.current.get(),
             ptr: self.ptr.get(),
+            pins: self.pins.get(),
         }
     }
 
     /// Rewinds to `cp`: every chunk made current after it goes to the spare
-    /// list, and the bump pointer returns to where it was.
+    /// list, and the bump pointer returns to where it was. If a box pinned
+    /// since `cp` was forgotten, rewinds nothing (`pins.rs`).
     ///
     /// # Safety
     ///
     /// * `cp` was taken from this `RawBump`, and no `reset`,
     ///   `reset_keep_chunks` or `reset_to` an earlier checkpoint happened
-    ///   since (so `cp.chunk` is still on the used list).
+    ///   since (so `cp.chunk` is still on the used list and `cp.pins` on the
+    ///   registry).
     /// * Nothing allocated after `cp` is used afterwards.
     pub(crate) unsafe fn reset_to(&self, cp: Checkpoint) {
+        // SAFETY: `cp.pins` is on the registry and the boxes registered
+        // since are no longer used (the caller).
+        if unsafe { self.forgotten_pins_since(cp.pins) } {
+            return;
+        }
         while self.current.get() != cp.chunk {
             let Some(c) = self.current.get() else {
                 debug_assert!(false, "checkpoint chunk not on the used list");
@@ -476,12 +581,18 @@ impl RawBump {
     ///
     /// * No allocation from this `RawBump` is used afterwards.
     pub(crate) unsafe fn reset_keep_chunks(&self) {
+        // SAFETY: no box is used afterwards (the caller).
+        if unsafe { self.forgotten_pins_since(None) } {
+            // SAFETY: as above.
+            unsafe { self.leak_pinned_chunks() };
+        }
         let start = Checkpoint {
             chunk: None,
             ptr: dangling(CHUNK_ALIGN),
+            pins: None,
         };
-        // SAFETY: `None` is the bottom of every used list; the caller
-        // promises no allocation is used afterwards.
+        // SAFETY: `None` is the bottom of every used list and of the
+        // registry; the caller promises no allocation is used afterwards.
         unsafe { self.reset_to(start) };
         if self.chunks.get() > 1 {
             // Merge the chunks into one of the same total capacity, so the
@@ -507,6 +618,11 @@ impl RawBump {
     ///
     /// * No allocation from this `RawBump` is used afterwards.
     pub(crate) unsafe fn reset(&self) {
+        // SAFETY: no box is used afterwards (the caller).
+        if unsafe { self.forgotten_pins_since(None) } {
+            // SAFETY: as above.
+            unsafe { self.leak_pinned_chunks() };
+        }
         let cur = self.current.get();
         // SAFETY: spare chunks hold no allocation; the used ones below the
         // current chunk hold only allocations the caller gave up.
@@ -585,6 +701,12 @@ impl RawBump {
 
 impl Drop for RawBump {
     fn drop(&mut self) {
+        // SAFETY: `&mut self` at drop: no box outlives its borrow of the
+        // arena.
+        if unsafe { self.forgotten_pins_since(None) } {
+            // SAFETY: as above.
+            unsafe { self.leak_pinned_chunks() };
+        }
         // SAFETY: `&mut self` at drop: no allocation outlives the arena.
         unsafe {
             self.free_list(self.spare.replace(None));

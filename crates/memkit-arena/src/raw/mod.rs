@@ -44,16 +44,19 @@
 //! 7. Zero-sized requests never touch a chunk: they return a dangling pointer
 //!    aligned to the request, and nothing is written anywhere.
 //!
-//! For a [`RawArena<T>`] see `typed.rs`; for the single-pass removal of
+//! For how `Pin<Box<'_, T>>` keeps `Pin`'s drop guarantee, see the pin
+//! registry in `pins.rs`. For a [`RawArena<T>`] see `typed.rs`; for the single-pass removal of
 //! `Vec::drain_filter`, see [`Compact`] in `compact.rs`.
 
 mod bump;
 mod compact;
+mod pins;
 mod typed;
 mod util;
 
 pub(crate) use self::bump::{Checkpoint, RawBump, RawChunkIter};
 pub(crate) use self::compact::Compact;
+pub(crate) use self::pins::{PinNode, SideNode, WithNode, needs_node, set_pinned};
 pub(crate) use self::typed::{RawArena, RawIterMut};
 pub(crate) use self::util::*;
 

@@ -149,6 +149,21 @@ macro_rules! bump_bodies {
                     }
                 })
             }
+
+            /// Op: 1k `Box::pin_in` of a value with drop glue (an empty
+            /// `Vec`), each dropped at once, then `reset`.
+            pub(super) fn box_pin_in_1k() -> Runner {
+                let mut b = Bump::with_capacity(1 << 15);
+                runner(move |n| {
+                    for _ in 0..n {
+                        for _ in 0..1000 {
+                            let v: std::vec::Vec<u8> = black_box(std::vec::Vec::new());
+                            black_box(::$krate::boxed::Box::pin_in(v, &b));
+                        }
+                        b.reset();
+                    }
+                })
+            }
         }
     };
 }
@@ -325,6 +340,13 @@ pub(crate) fn cases() -> Vec<Case> {
             B,
             mk::string_push_1k,
             peer::string_push_1k,
+        ),
+        Case::new(
+            GROUP,
+            "box_pin_in_1k",
+            B,
+            mk::box_pin_in_1k,
+            peer::box_pin_in_1k,
         ),
         Case::new(GROUP, "reset_loop", B, mk_reset_loop, peer_reset_loop),
         Case::new(

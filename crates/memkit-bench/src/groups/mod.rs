@@ -53,14 +53,17 @@ mod tests {
         assert_eq!(ids.len(), cases.len());
     }
 
-    /// Every side of every case runs a few iterations without panicking.
+    /// Every side of every case runs a few iterations without panicking:
+    /// once from its fresh setup, then again on the state that left. Some
+    /// operations are whole-structure passes (65536 slots), so a handful of
+    /// calls, not a thousand, keeps this test fast.
     #[test]
     fn every_side_runs() {
         for case in all() {
             for side in [case.subject, case.peer] {
                 let mut run = (side.make)();
                 run(3);
-                run(1000);
+                run(50);
             }
         }
     }

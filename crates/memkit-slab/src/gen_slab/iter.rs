@@ -190,7 +190,8 @@ impl Taker {
 /// assert_eq!(slab.drain().map(|(_, v)| v).sum::<i32>(), 3);
 /// assert!(slab.is_empty());
 /// ```
-#[must_use = "iterators are lazy"]
+// No `#[must_use]`: dropping a `Drain` unused clears the slab, and
+// `slab.drain();` builds under `-D warnings`, as with slab.
 pub struct Drain<'a, T> {
     raw: &'a mut RawGenSlab<T>,
     taker: Taker,

@@ -7,6 +7,7 @@ use core::num::NonZeroU32;
 use core::{fmt, ops};
 
 pub use self::iter::{Drain, IntoIter, Iter, IterMut};
+use crate::error::GetDisjointMutError;
 use crate::gen_key::GenKey;
 use crate::raw::{RawGenSlab, Slot};
 
@@ -231,34 +232,65 @@ impl<T> GenSlab<T> {
         self.raw.get_mut(key)
     }
 
-    /// The values at `N` keys, mutably; `None` unless every key is live and
-    /// no two keys are equal.
+    /// The values at `N` keys, mutably, if every key is live and no key is
+    /// given twice.
+    ///
+    /// # Errors
+    ///
+    /// The same [`GetDisjointMutError`] as
+    /// [`Slab::get_disjoint_mut`](crate::Slab::get_disjoint_mut), checked in
+    /// the same order: first
+    /// [`OverlappingIndices`](GetDisjointMutError::OverlappingIndices) if a
+    /// key appears twice, then, for the first key that is not live,
+    /// [`IndexOutOfBounds`](GetDisjointMutError::IndexOutOfBounds) if its
+    /// index lies past the last slot, else
+    /// [`IndexVacant`](GetDisjointMutError::IndexVacant) (its slot is empty,
+    /// or holds another generation).
     ///
     /// # Examples
     ///
     /// ```
-    /// let mut slab = memkit_slab::GenSlab::new();
+    /// use memkit_slab::{GenSlab, GetDisjointMutError};
+    ///
+    /// let mut slab = GenSlab::new();
     /// let a = slab.insert(1);
     /// let b = slab.insert(2);
     /// let [x, y] = slab.get_disjoint_mut([a, b]).unwrap();
     /// std::mem::swap(x, y);
     /// assert_eq!((slab[a], slab[b]), (2, 1));
-    /// assert!(slab.get_disjoint_mut([a, a]).is_none());
+    /// assert_eq!(
+    ///     slab.get_disjoint_mut([a, a]).unwrap_err(),
+    ///     GetDisjointMutError::OverlappingIndices
+    /// );
+    /// slab.remove(b);
+    /// assert_eq!(slab.get_disjoint_mut([a, b]).unwrap_err(), GetDisjointMutError::IndexVacant);
     /// ```
-    pub fn get_disjoint_mut<const N: usize>(&mut self, keys: [GenKey; N]) -> Option<[&mut T; N]> {
+    pub fn get_disjoint_mut<const N: usize>(
+        &mut self,
+        keys: [GenKey; N],
+    ) -> Result<[&mut T; N], GetDisjointMutError> {
         for (i, key) in keys.iter().enumerate() {
-            // A live key is the only key with its index, so distinct
-            // indices are the same as distinct keys here.
-            if !self.contains(*key) || keys[..i].iter().any(|k| k.index() == key.index()) {
-                return None;
+            if keys[..i].contains(key) {
+                return Err(GetDisjointMutError::OverlappingIndices);
             }
         }
+        for key in &keys {
+            if !self.contains(*key) {
+                return Err(if key.index() as usize >= self.raw.slots().len() {
+                    GetDisjointMutError::IndexOutOfBounds
+                } else {
+                    GetDisjointMutError::IndexVacant
+                });
+            }
+        }
+        // Every key is live and no two are equal; a live key is the only
+        // key with its index, so the indices are distinct too.
         let slots = self
             .raw
             .slots_mut()
             .get_disjoint_mut(keys.map(|k| k.index() as usize))
-            .ok()?;
-        Some(slots.map(|slot| match slot.value_mut() {
+            .map_err(|_| GetDisjointMutError::OverlappingIndices)?;
+        Ok(slots.map(|slot| match slot.value_mut() {
             Some(value) => value,
             None => unreachable!("checked live above"),
         }))
