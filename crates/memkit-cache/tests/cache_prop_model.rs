@@ -24,6 +24,7 @@ enum Op {
     Retain(u8),
     SetCapacity(u64),
     Clear,
+    Entry(u8, u32),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -38,6 +39,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (2u8..5).prop_map(Op::Retain),
         1 => (0u64..24).prop_map(Op::SetCapacity),
         1 => Just(Op::Clear),
+        2 => (0u8..24, any::<u32>()).prop_map(|(k, v)| Op::Entry(k, v)),
     ]
 }
 
@@ -141,6 +143,23 @@ fn run<P: Policy>(capacity: u64, ops: Vec<Op>) {
             Op::Clear => {
                 memkit.clear();
                 model.clear();
+            }
+            Op::Entry(k, v) => {
+                let present = memkit.contains_key(&k);
+                let result = memkit.entry(k).or_insert_with(|| v).copied();
+                if present {
+                    hits += 1;
+                    assert_eq!(result.ok(), model.get(&k).copied());
+                } else {
+                    misses += 1;
+                    if u64::from(v % 4) > capacity {
+                        assert_eq!(result, Err((k, v)));
+                    } else {
+                        assert_eq!(result, Ok(v));
+                        peer.insert(k, v);
+                        model.insert(k, v);
+                    }
+                }
             }
         }
         for (k, v) in evicted.lock().unwrap().drain(..) {

@@ -12,6 +12,7 @@ use crate::DefaultHasher;
 use crate::ghost::Ghost;
 use crate::policy::{Policy, S3Fifo};
 use crate::stats::Stats;
+use crate::unsync::entry::{Entry, OccupiedEntry, VacantEntry};
 use crate::unsync::iter::Iter;
 use crate::unsync::store::{MAX_FREQ, Store};
 use crate::unsync::value_mut::ValueMut;
@@ -422,6 +423,52 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
             }
         }
         Ok(())
+    }
+
+    /// The entry of `key`, found with one hash of it. An occupied entry is
+    /// marked as read; the lookup counts as a hit or a miss.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.entry("hits").or_insert_with(|| 1).unwrap();
+    /// assert_eq!(cache.entry("hits").or_insert_with(|| 2), Ok(&1));
+    /// assert_eq!(cache.stats().hits, 1);
+    /// ```
+    pub fn entry(&mut self, key: K) -> Entry<'_, K, V, W, P, S> {
+        let hash = self.hash(&key);
+        let found = if self.store.slots.is_empty() {
+            None
+        } else {
+            self.store.find(hash, &key)
+        };
+        self.count(found.is_some());
+        match found {
+            Some(index) => {
+                self.touch(index);
+                Entry::Occupied(OccupiedEntry::new(self, index, hash))
+            }
+            None => Entry::Vacant(VacantEntry::new(self, key, hash)),
+        }
+    }
+
+    /// Removes the entry at `index`, whose key hashes to `hash`.
+    pub(crate) fn take_at(&mut self, hash: u64, index: u32) -> (K, V) {
+        let slot = self.store.take(hash, index);
+        (slot.key, slot.value)
+    }
+
+    /// Stores a pair whose key is absent, or hands it back when it weighs
+    /// more than the capacity; returns its slot.
+    pub(crate) fn insert_new_hashed(&mut self, hash: u64, key: K, value: V) -> Result<u32, (K, V)> {
+        let weight = self.weighter.weight(&key, &value);
+        if weight > self.capacity {
+            return Err((key, value));
+        }
+        Ok(self.insert_absent(hash, key, value, weight))
     }
 
     /// Stores a pair whose key is absent and whose weight fits; returns its
