@@ -10,6 +10,8 @@
 //!   `typed-arena` 2, with scopes, checkpoints and a keep-all reset.
 //! * [`cache`]: a drop-in for the `lru` crate on a slab with `u32` links,
 //!   an S3-FIFO/SIEVE cache and a sharded concurrent one.
+//! * [`codec`] (feature `std`): tokio-util's codecs and a strict,
+//!   resumable HTTP/1.1 codec, on memkit's buffers.
 //! * [`alloc`] (feature `std`): allocation accounting, a counting global
 //!   allocator with per-thread counters, peaks and regions.
 //!
@@ -34,6 +36,9 @@ pub use memkit_arena as arena;
 pub use memkit_bytes as bytes;
 #[doc(inline)]
 pub use memkit_cache as cache;
+#[cfg(feature = "std")]
+#[doc(inline)]
+pub use memkit_codec as codec;
 #[doc(inline)]
 pub use memkit_slab as slab;
 

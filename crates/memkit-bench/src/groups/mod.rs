@@ -8,6 +8,7 @@ use crate::harness::Case;
 mod arena;
 mod bytes;
 mod cache;
+mod codec;
 mod slab;
 mod std_ptr;
 
@@ -19,6 +20,7 @@ pub(crate) fn all() -> Vec<Case> {
     cases.extend(slab::cases());
     cases.extend(arena::cases());
     cases.extend(cache::cases());
+    cases.extend(codec::cases());
     cases
 }
 
