@@ -111,3 +111,20 @@ fn both_bsts_hold_the_same_keys_and_the_rc_tree_allocates_per_node() {
 fn a_removed_tree_node_id_stays_stale() {
     assert!(!sections::tree_stale_id());
 }
+
+#[test]
+fn memkit_cache_holds_more_and_hits_more_in_the_same_budget() {
+    let (guide_bytes, memkit_bytes) = sections::cache_bytes_per_entry(1000);
+    assert!(
+        memkit_bytes < guide_bytes,
+        "{memkit_bytes} >= {guide_bytes}"
+    );
+    let trace = sections::zipf_trace(10_000, 50_000, 1.0);
+    let ((guide_capacity, guide_ratio), (memkit_capacity, memkit_ratio)) =
+        sections::cache_hit_ratios(&trace, 64 * 1024);
+    assert!(memkit_capacity > guide_capacity);
+    assert!(
+        memkit_ratio > guide_ratio,
+        "{memkit_ratio} <= {guide_ratio}"
+    );
+}

@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
 use std::hint::black_box;
 use std::panic::{self, AssertUnwindSafe};
 use std::rc::{Rc, Weak};
@@ -17,6 +18,7 @@ use std::time::Instant;
 use memkit::alloc::{Stats, measure};
 use memkit::arena::Bump;
 use memkit::bytes::{BufMut, Bytes, BytesMut, BytesPool};
+use memkit::cache::{Cache, LruCache};
 use memkit::codec::Decoder;
 use memkit::codec::http::{RequestDecoder, RequestFrame, RequestHead};
 use memkit::slab::Slab;
@@ -630,8 +632,40 @@ fn memkit_crates() {
         "slab: 1000 accept → request → close cycles on a Server sized for 16: {} allocations",
         stats.new_memory()
     );
+    cache_tour();
     tree_stale_id();
     codec_tour();
+}
+
+/// An `LruCache` of 2 and an S3-FIFO `Cache` of 2: what each keeps after
+/// a one-hit scan.
+fn cache_tour() {
+    let mut lru = LruCache::new(std::num::NonZeroUsize::new(2).expect("tour: 2 is not zero"));
+    lru.put("a", 1);
+    lru.put("b", 2);
+    lru.get(&"a");
+    lru.put("c", 3);
+    println!(
+        "cache: LruCache of 2 after a, b, get a, c: b evicted ({:?}), a and c kept",
+        lru.peek(&"b")
+    );
+    let mut cache: Cache<u64, u64> = Cache::new(100);
+    for key in 0..100 {
+        cache.insert(key, key);
+    }
+    for _ in 0..3 {
+        for key in 0..20 {
+            black_box(cache.get(&key));
+        }
+    }
+    for key in 1000..1100 {
+        cache.insert(key, key);
+    }
+    let kept = (0..20).filter(|key| cache.peek(key).is_some()).count();
+    println!(
+        "cache: S3-FIFO Cache of 100 with 20 hot keys, then a scan of 100 new keys: {kept} of the 20 hot keys kept; stats {:?}",
+        cache.stats()
+    );
 }
 
 /// A three-node tree in one arena; removing a subtree frees its nodes and
@@ -946,9 +980,142 @@ fn tree_scenario() {
     );
 }
 
+/// The guide's cache: values handed out as `Rc<RefCell<V>>` from a
+/// `HashMap`. The map keeps no order, so a queue of keys in insertion
+/// order names the entry to evict when the cache is full.
+#[derive(Debug)]
+pub(crate) struct GuideCache<V> {
+    map: HashMap<u64, Rc<RefCell<V>>>,
+    order: VecDeque<u64>,
+    capacity: usize,
+}
+
+impl<V> GuideCache<V> {
+    /// An empty cache of at most `capacity` entries, its room allocated.
+    pub(crate) fn with_capacity(capacity: usize) -> GuideCache<V> {
+        GuideCache {
+            map: HashMap::with_capacity(capacity),
+            order: VecDeque::with_capacity(capacity),
+            capacity,
+        }
+    }
+
+    /// A shared handle to the value of `key`.
+    pub(crate) fn get(&self, key: u64) -> Option<Rc<RefCell<V>>> {
+        self.map.get(&key).cloned()
+    }
+
+    /// Inserts `key`, evicting the oldest entry if the cache is full.
+    pub(crate) fn insert(&mut self, key: u64, value: V) {
+        if self.map.len() == self.capacity
+            && let Some(oldest) = self.order.pop_front()
+        {
+            self.map.remove(&oldest);
+        }
+        if self.map.insert(key, Rc::new(RefCell::new(value))).is_none() {
+            self.order.push_back(key);
+        }
+    }
+}
+
+/// A cached value: 64 bytes.
+type Payload = [u8; 64];
+
+/// `len` requests over keys `0..universe`, Zipf-distributed with exponent
+/// `alpha`, the same on every run.
+pub(crate) fn zipf_trace(universe: usize, len: usize, alpha: f64) -> Vec<u64> {
+    let mut cdf = Vec::with_capacity(universe);
+    let mut total = 0.0;
+    for rank in 1..=universe {
+        total += 1.0 / (rank as f64).powf(alpha);
+        cdf.push(total);
+    }
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let u = (state >> 11) as f64 / (1u64 << 53) as f64 * total;
+            cdf.partition_point(|&c| c < u) as u64
+        })
+        .collect()
+}
+
+/// Heap bytes per entry of a full cache of `entries` entries: the guide's
+/// and memkit's.
+pub(crate) fn cache_bytes_per_entry(entries: usize) -> (u64, u64) {
+    let (guide, guide_stats) = measure(|| {
+        let mut cache = GuideCache::with_capacity(entries);
+        for key in 0..entries as u64 {
+            cache.insert(key, [0u8; 64]);
+        }
+        cache
+    });
+    let (memkit, memkit_stats) = measure(|| {
+        let mut cache: Cache<u64, Payload> = Cache::new(entries);
+        for key in 0..entries as u64 {
+            cache.insert(key, [0u8; 64]);
+        }
+        cache
+    });
+    drop((guide, memkit));
+    let per_entry = |stats: Stats| stats.live_bytes().unsigned_abs() / entries as u64;
+    (per_entry(guide_stats), per_entry(memkit_stats))
+}
+
+/// Hit ratios of the guide's cache and of `memkit::cache::Cache` on
+/// `trace`, each holding as many entries as fit in `budget` heap bytes;
+/// returns the capacities and the ratios.
+pub(crate) fn cache_hit_ratios(trace: &[u64], budget: u64) -> ((usize, f64), (usize, f64)) {
+    let (guide_bytes, memkit_bytes) = cache_bytes_per_entry(1000);
+    let guide_capacity = (budget / guide_bytes) as usize;
+    let memkit_capacity = (budget / memkit_bytes) as usize;
+
+    let mut guide: GuideCache<Payload> = GuideCache::with_capacity(guide_capacity);
+    let mut guide_hits = 0u64;
+    for &key in trace {
+        if let Some(value) = guide.get(key) {
+            black_box(value.borrow()[0]);
+            guide_hits += 1;
+        } else {
+            guide.insert(key, [key as u8; 64]);
+        }
+    }
+    let mut memkit: Cache<u64, Payload> = Cache::new(memkit_capacity);
+    let mut memkit_hits = 0u64;
+    for &key in trace {
+        if let Some(value) = memkit.get(&key) {
+            black_box(value[0]);
+            memkit_hits += 1;
+        } else {
+            memkit.insert(key, [key as u8; 64]);
+        }
+    }
+    let ratio = |hits: u64| hits as f64 / trace.len() as f64;
+    (
+        (guide_capacity, ratio(guide_hits)),
+        (memkit_capacity, ratio(memkit_hits)),
+    )
+}
+
+fn cache_scenario() {
+    const BUDGET: u64 = 1 << 20;
+    let trace = zipf_trace(100_000, 500_000, 1.0);
+    let (guide_bytes, memkit_bytes) = cache_bytes_per_entry(1000);
+    let ((guide_capacity, guide_ratio), (memkit_capacity, memkit_ratio)) =
+        cache_hit_ratios(&trace, BUDGET);
+    println!(
+        "cache, Zipf α = 1.0 over 100k keys, 500k requests, 64-byte values, 1 MiB of heap: the guide's HashMap<K, Rc<RefCell<V>>> {guide_bytes} B/entry, {guide_capacity} entries, hit ratio {:.1}%; memkit::cache::Cache (S3-FIFO) {memkit_bytes} B/entry, {memkit_capacity} entries, hit ratio {:.1}%",
+        guide_ratio * 100.0,
+        memkit_ratio * 100.0
+    );
+}
+
 fn scenarios() {
     heading(7, "The guide's scenarios beside memkit's");
     tree_scenario();
+    cache_scenario();
     http_scenario();
 }
 
