@@ -358,7 +358,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(*bump.alloc("hi"), "hi");
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc<T>(&self, val: T) -> &mut T {
         self.alloc_with_in("Bump::alloc", || val)
     }
@@ -376,7 +375,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(*bump.try_alloc(5).unwrap(), 5);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn try_alloc<T>(&self, val: T) -> Result<&mut T, AllocErr> {
         self.try_alloc_with(|| val)
     }
@@ -398,7 +396,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(big[4095], 1);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_with<F, T>(&self, f: F) -> &mut T
     where
         F: FnOnce() -> T,
@@ -408,7 +405,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
 
     /// [`alloc_with`](Bump::alloc_with) for the operation `op`.
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     fn alloc_with_in<F, T>(&self, op: &str, f: F) -> &mut T
     where
         F: FnOnce() -> T,
@@ -432,7 +432,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(*bump.try_alloc_with(|| 3).unwrap(), 3);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     pub fn try_alloc_with<F, T>(&self, f: F) -> Result<&mut T, AllocErr>
     where
         F: FnOnce() -> T,
@@ -463,7 +466,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(r, Ok(&mut 1));
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_try_with<F, T, E>(&self, f: F) -> Result<&mut T, E>
     where
         F: FnOnce() -> Result<T, E>,
@@ -491,7 +493,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_try_with(|| Err::<u8, _>(7)), Err(AllocOrInitError::Init(7)));
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     pub fn try_alloc_try_with<F, T, E>(&self, f: F) -> Result<&mut T, AllocOrInitError<E>>
     where
         F: FnOnce() -> Result<T, E>,
@@ -529,7 +534,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.alloc_slice_copy(&[1, 2, 3]), &[1, 2, 3]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_copy<T: Copy>(&self, src: &[T]) -> &mut [T] {
         self.try_alloc_slice_copy(src)
             .unwrap_or_else(|_| self.oom("Bump::alloc_slice_copy", Layout::for_value(src)))
@@ -548,7 +552,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_copy(&[1u8]).unwrap(), &[1]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     pub fn try_alloc_slice_copy<T: Copy>(&self, src: &[T]) -> Result<&mut [T], AllocErr> {
         let layout = Layout::for_value(src);
         let p = self.try_alloc_layout(layout)?;
@@ -572,7 +579,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// # unsafe { core::ptr::drop_in_place(v) };
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_clone<T: Clone>(&self, src: &[T]) -> &mut [T] {
         self.fill_with_in("Bump::alloc_slice_clone", src.len(), |i| src[i].clone())
     }
@@ -590,7 +596,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_clone(&[1u8]).unwrap(), &[1]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn try_alloc_slice_clone<T: Clone>(&self, src: &[T]) -> Result<&mut [T], AllocErr> {
         self.try_alloc_slice_fill_with(src.len(), |i| src[i].clone())
     }
@@ -612,7 +617,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(s, "HELLO");
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_str(&self, src: &str) -> &mut str {
         self.try_alloc_str(src)
             .unwrap_or_else(|_| self.oom("Bump::alloc_str", Layout::for_value(src)))
@@ -631,7 +635,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_str("x").unwrap(), "x");
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     pub fn try_alloc_str(&self, src: &str) -> Result<&mut str, AllocErr> {
         let p = self.try_alloc_layout(Layout::for_value(src.as_bytes()))?;
         // SAFETY: `p` is a fresh allocation of `src.len()` bytes.
@@ -655,7 +662,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.alloc_slice_fill_with(3, |i| i * 10), &[0, 10, 20]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_with<T, F>(&self, len: usize, f: F) -> &mut [T]
     where
         F: FnMut(usize) -> T,
@@ -666,7 +672,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with) for the
     /// operation `op`, which the panic messages name.
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     fn fill_with_in<T, F>(&self, op: &str, len: usize, mut f: F) -> &mut [T]
     where
         F: FnMut(usize) -> T,
@@ -700,7 +709,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(r, Err("no"));
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_try_fill_with<T, F, E>(&self, len: usize, f: F) -> Result<&mut [T], E>
     where
         F: FnMut(usize) -> Result<T, E>,
@@ -711,7 +719,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// [`alloc_slice_try_fill_with`](Bump::alloc_slice_try_fill_with) for
     /// the operation `op`, which the panic messages name.
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     fn try_fill_with_in<T, F, E>(&self, op: &str, len: usize, f: F) -> Result<&mut [T], E>
     where
         F: FnMut(usize) -> Result<T, E>,
@@ -741,7 +752,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_fill_with(2, |i| i).unwrap(), &[0, 1]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     pub fn try_alloc_slice_fill_with<T, F>(&self, len: usize, f: F) -> Result<&mut [T], AllocErr>
     where
         F: FnMut(usize) -> T,
@@ -767,7 +781,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.alloc_slice_fill_copy(3, 7u8), &[7, 7, 7]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_copy<T: Copy>(&self, len: usize, value: T) -> &mut [T] {
         self.fill_with_in("Bump::alloc_slice_fill_copy", len, |_| value)
     }
@@ -785,7 +798,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_fill_copy(2, 1u8).unwrap(), &[1, 1]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn try_alloc_slice_fill_copy<T: Copy>(
         &self,
         len: usize,
@@ -808,7 +820,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.alloc_slice_fill_clone(2, &(1, 2)), &[(1, 2), (1, 2)]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_clone<T: Clone>(&self, len: usize, value: &T) -> &mut [T] {
         self.fill_with_in("Bump::alloc_slice_fill_clone", len, |_| value.clone())
     }
@@ -826,7 +837,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_fill_clone(1, &3).unwrap(), &[3]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn try_alloc_slice_fill_clone<T: Clone>(
         &self,
         len: usize,
@@ -851,7 +861,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.alloc_slice_fill_iter([3, 1, 2].into_iter().rev()), &[2, 1, 3]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_iter<T, I>(&self, iter: I) -> &mut [T]
     where
         I: IntoIterator<Item = T>,
@@ -884,7 +893,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(r, Err(2));
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_try_fill_iter<T, I, E>(&self, iter: I) -> Result<&mut [T], E>
     where
         I: IntoIterator<Item = Result<T, E>>,
@@ -916,7 +924,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_fill_iter(0..3).unwrap(), &[0, 1, 2]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn try_alloc_slice_fill_iter<T, I>(&self, iter: I) -> Result<&mut [T], AllocErr>
     where
         I: IntoIterator<Item = T>,
@@ -941,7 +948,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.alloc_slice_fill_default::<u8>(2), &[0, 0]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_default<T: Default>(&self, len: usize) -> &mut [T] {
         self.fill_with_in("Bump::alloc_slice_fill_default", len, |_| T::default())
     }
@@ -959,7 +965,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_fill_default::<u8>(1).unwrap(), &[0]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn try_alloc_slice_fill_default<T: Default>(
         &self,
         len: usize,
