@@ -1,19 +1,42 @@
-//! [`Slab`]: storage addressed by `usize` keys, API-compatible with `slab` 0.4.12.
+//! [`Slab`]: storage addressed by `usize` keys, API-compatible with `slab` 0.4.12,
+//! with its iterators, [`VacantEntry`] and the builder behind `FromIterator`
+//! and serde.
 //!
 //! The implementation is safe code over a `Vec<Entry<T>>`. The only `unsafe`
 //! are the three `*_unchecked` methods, which forward their caller's
 //! contract to the slice methods of the same name.
+//!
+//! # Invariants
+//!
+//! The fields of [`Slab`] are private to this module and its children; every
+//! method that writes them keeps these:
+//!
+//! 1. `len` is the number of `Occupied` entries, so `len <= entries.len()`.
+//! 2. The vacant list starts at `next` and follows each `Vacant(link)`; it
+//!    visits every vacant entry exactly once and ends at `entries.len()`.
+//!    With no vacant entry, `next == entries.len()`.
+//!
+//! The builder alone breaks invariant 2 while it places pairs, and
+//! restores it in `Builder::build` before handing the slab out.
+
+mod builder;
+mod iter;
+mod vacant_entry;
 
 use alloc::vec::Vec;
 use core::{fmt, mem, ops};
 
+#[cfg(feature = "serde")]
+pub(crate) use self::builder::Builder;
+#[cfg(not(feature = "serde"))]
+use self::builder::Builder;
+pub use self::iter::{Drain, IntoIter, Iter, IterMut};
+pub use self::vacant_entry::VacantEntry;
 use crate::error::GetDisjointMutError;
-use crate::slab_iter::{Drain, IntoIter, Iter, IterMut};
-use crate::vacant_entry::VacantEntry;
 
 /// One entry of a [`Slab`].
 #[derive(Clone)]
-pub(crate) enum Entry<T> {
+enum Entry<T> {
     /// No value. The field is the next vacant key, or `entries.len()` at the
     /// end of the vacant list.
     Vacant(usize),
@@ -41,12 +64,12 @@ pub(crate) enum Entry<T> {
 /// ```
 pub struct Slab<T> {
     /// Every entry; keys are indices into it. Its `len()` bounds all keys.
-    pub(crate) entries: Vec<Entry<T>>,
+    entries: Vec<Entry<T>>,
     /// Number of `Occupied` entries.
-    pub(crate) len: usize,
+    len: usize,
     /// Head of the vacant list: the key `insert` uses next. Equals
     /// `entries.len()` when no entry is vacant.
-    pub(crate) next: usize,
+    next: usize,
 }
 
 impl<T> Slab<T> {
@@ -177,7 +200,7 @@ impl<T> Slab<T> {
     }
 
     /// Relinks every vacant entry, lowest key first.
-    pub(crate) fn rebuild_vacant_list(&mut self) {
+    fn rebuild_vacant_list(&mut self) {
         let end = self.entries.len();
         self.next = end;
         let mut left = end - self.len;
@@ -648,22 +671,29 @@ impl<T> Slab<T> {
         VacantEntry::new(self)
     }
 
-    /// Stores `val` at `key`, which is `self.next`.
+    /// Stores `val` at `key`, which is `self.next`, and returns it.
     #[inline]
-    pub(crate) fn insert_at(&mut self, key: usize, val: T) {
+    fn insert_at(&mut self, key: usize, val: T) -> &mut T {
         debug_assert_eq!(key, self.next);
-        if key == self.entries.len() {
+        let entry = if key == self.entries.len() {
             self.entries.push(Entry::Occupied(val));
             self.next = key + 1;
+            self.len += 1;
+            &mut self.entries[key]
         } else {
             let entry = &mut self.entries[key];
             let Entry::Vacant(next) = *entry else {
                 broken_vacant_list(key)
             };
             self.next = next;
+            self.len += 1;
             *entry = Entry::Occupied(val);
+            entry
+        };
+        match entry {
+            Entry::Occupied(value) => value,
+            Entry::Vacant(_) => unreachable!("just stored"),
         }
-        self.len += 1;
     }
 
     /// Removes and returns the value at `key`, if there is one. The key is
@@ -903,7 +933,7 @@ impl<'a, T> IntoIterator for &'a mut Slab<T> {
 impl<T> FromIterator<(usize, T)> for Slab<T> {
     fn from_iter<I: IntoIterator<Item = (usize, T)>>(iter: I) -> Self {
         let iter = iter.into_iter();
-        let mut builder = crate::builder::Builder::with_capacity(iter.size_hint().0);
+        let mut builder = Builder::with_capacity(iter.size_hint().0);
         for (key, value) in iter {
             builder.pair(key, value);
         }
