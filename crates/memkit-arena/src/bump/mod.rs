@@ -1,11 +1,19 @@
-//! [`Bump`]: the bump allocator.
+//! [`Bump`]: the bump allocator, with its [`Checkpoint`]s, [`Scope`]s and
+//! chunk iterators in files of their own.
+
+mod checkpoint;
+mod chunk_iter;
+mod chunk_raw_iter;
+mod scope;
 
 use core::alloc::Layout;
 use core::fmt;
-use core::marker::PhantomData;
-use core::mem::MaybeUninit;
 use core::ptr::NonNull;
 
+pub use self::checkpoint::Checkpoint;
+pub use self::chunk_iter::ChunkIter;
+pub use self::chunk_raw_iter::ChunkRawIter;
+pub use self::scope::Scope;
 use crate::error::{AllocErr, AllocOrInitError};
 use crate::raw::{self, RawBump};
 
@@ -48,24 +56,6 @@ impl<const MIN_ALIGN: usize> Default for Bump<MIN_ALIGN> {
     fn default() -> Self {
         Bump::with_min_align()
     }
-}
-
-/// A position in a [`Bump`], to rewind to with [`Bump::reset_to`].
-///
-/// # Examples
-///
-/// ```
-/// use memkit_arena::Bump;
-///
-/// let bump = Bump::new();
-/// let cp = bump.checkpoint();
-/// bump.alloc([0u8; 64]);
-/// // SAFETY: nothing allocated after `cp` is used again.
-/// unsafe { bump.reset_to(cp) };
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Checkpoint {
-    raw: raw::Checkpoint,
 }
 
 /// Panics for a failed allocation of `size` bytes in `op`, with bumpalo's
@@ -1082,7 +1072,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// let x = bump.scope(|s| s.alloc(1));
     /// ```
     pub fn scope<R>(&mut self, f: impl for<'s> FnOnce(&mut Scope<'s, MIN_ALIGN>) -> R) -> R {
-        run_scope(self, f)
+        scope::run_scope(self, f)
     }
 
     /// Bytes held from the global allocator, not counting chunk headers:
@@ -1140,10 +1130,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(unsafe { [chunk[0].assume_init(), chunk[1].assume_init()] }, *b"ab");
     /// ```
     pub fn iter_allocated_chunks(&mut self) -> ChunkIter<'_, MIN_ALIGN> {
-        ChunkIter {
-            raw: self.raw.chunks(),
-            _bump: PhantomData,
-        }
+        ChunkIter::new(self.raw.chunks())
     }
 
     /// Raw pointers and lengths of the used part of each chunk, newest
@@ -1166,10 +1153,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(total, 1);
     /// ```
     pub unsafe fn iter_allocated_chunks_raw(&self) -> ChunkRawIter<'_, MIN_ALIGN> {
-        ChunkRawIter {
-            raw: self.raw.chunks(),
-            _bump: PhantomData,
-        }
+        ChunkRawIter::new(self.raw.chunks())
     }
 
     /// Grants `raw` access to the allocator core for `Allocator`.
@@ -1192,136 +1176,3 @@ fn too_few(op: &str, len: usize, got: usize) -> ! {
         "Iterator supplied too few elements: {op}: its len() was {len}, but it ended after {got}"
     )
 }
-
-fn run_scope<const M: usize, R>(
-    bump: &Bump<M>,
-    f: impl for<'s> FnOnce(&mut Scope<'s, M>) -> R,
-) -> R {
-    /// Rewinds on exit, also when `f` unwinds.
-    struct Restore<'b, const M: usize> {
-        bump: &'b Bump<M>,
-        cp: Checkpoint,
-    }
-    impl<const M: usize> Drop for Restore<'_, M> {
-        fn drop(&mut self) {
-            // SAFETY: 1. `cp` was taken from `bump` just before `f` ran;
-            // 2. `f` could only allocate through its `Scope` (the outer
-            // `Bump` or `Scope` is mutably borrowed), could not reset past
-            // `cp` safely, and nothing it allocated outlives it (the
-            // lifetime of the `Scope` borrow is local to `f`).
-            unsafe { self.bump.reset_to(self.cp) }
-        }
-    }
-    let _restore = Restore {
-        bump,
-        cp: bump.checkpoint(),
-    };
-    let mut scope = Scope {
-        bump,
-        _invariant: PhantomData,
-    };
-    f(&mut scope)
-}
-
-/// A scope of a [`Bump`], given to the closure of [`Bump::scope`]. It
-/// dereferences to the `Bump`, so every allocation method works on it;
-/// everything allocated through it is freed when the scope ends.
-///
-/// Scopes nest through [`Scope::scope`].
-///
-/// # Examples
-///
-/// ```
-/// let mut bump = memkit_arena::Bump::new();
-/// bump.scope(|outer| {
-///     let a = *outer.alloc(1);
-///     let b = outer.scope(|inner| *inner.alloc(2));
-///     assert_eq!(a + b, 3);
-/// });
-/// ```
-pub struct Scope<'s, const MIN_ALIGN: usize = 1> {
-    bump: &'s Bump<MIN_ALIGN>,
-    /// Invariant in `'s`: two scopes never have the same type, so they
-    /// cannot be swapped.
-    _invariant: PhantomData<fn(&'s ()) -> &'s ()>,
-}
-
-impl<const MIN_ALIGN: usize> fmt::Debug for Scope<'_, MIN_ALIGN> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Scope").field(self.bump).finish()
-    }
-}
-
-impl<const MIN_ALIGN: usize> core::ops::Deref for Scope<'_, MIN_ALIGN> {
-    type Target = Bump<MIN_ALIGN>;
-
-    fn deref(&self) -> &Bump<MIN_ALIGN> {
-        self.bump
-    }
-}
-
-impl<const MIN_ALIGN: usize> Scope<'_, MIN_ALIGN> {
-    /// Opens a nested scope; everything allocated through it is freed when
-    /// `f` returns. Allocations of this scope cannot be held across it.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// let mut bump = memkit_arena::Bump::new();
-    /// let n = bump.scope(|s| s.scope(|t| t.alloc_str("nested").len()));
-    /// assert_eq!(n, 6);
-    /// ```
-    pub fn scope<R>(&mut self, f: impl for<'t> FnOnce(&mut Scope<'t, MIN_ALIGN>) -> R) -> R {
-        run_scope(self.bump, f)
-    }
-}
-
-/// Iterator of [`Bump::iter_allocated_chunks`].
-#[must_use = "iterators are lazy"]
-pub struct ChunkIter<'a, const MIN_ALIGN: usize = 1> {
-    raw: raw::RawChunkIter,
-    _bump: PhantomData<&'a mut Bump<MIN_ALIGN>>,
-}
-
-impl<const MIN_ALIGN: usize> fmt::Debug for ChunkIter<'_, MIN_ALIGN> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ChunkIter").finish_non_exhaustive()
-    }
-}
-
-impl<'a, const MIN_ALIGN: usize> Iterator for ChunkIter<'a, MIN_ALIGN> {
-    type Item = &'a [MaybeUninit<u8>];
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let (p, len) = self.raw.next()?;
-        // SAFETY: the arena is mutably borrowed for 'a, so no reference into
-        // it is live and no allocation or reset happens; the bytes belong to
-        // one live chunk.
-        Some(unsafe { raw::uninit_slice::<u8>(p, len) })
-    }
-}
-
-impl<const MIN_ALIGN: usize> core::iter::FusedIterator for ChunkIter<'_, MIN_ALIGN> {}
-
-/// Iterator of [`Bump::iter_allocated_chunks_raw`].
-#[must_use = "iterators are lazy"]
-pub struct ChunkRawIter<'a, const MIN_ALIGN: usize = 1> {
-    raw: raw::RawChunkIter,
-    _bump: PhantomData<&'a Bump<MIN_ALIGN>>,
-}
-
-impl<const MIN_ALIGN: usize> fmt::Debug for ChunkRawIter<'_, MIN_ALIGN> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ChunkRawIter").finish_non_exhaustive()
-    }
-}
-
-impl<const MIN_ALIGN: usize> Iterator for ChunkRawIter<'_, MIN_ALIGN> {
-    type Item = (*mut u8, usize);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        self.raw.next().map(|(p, len)| (p.as_ptr(), len))
-    }
-}
-
-impl<const MIN_ALIGN: usize> core::iter::FusedIterator for ChunkRawIter<'_, MIN_ALIGN> {}
