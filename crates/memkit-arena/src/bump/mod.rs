@@ -1075,6 +1075,31 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
         scope::run_scope(self, f)
     }
 
+    /// Checks the invariants of the allocator core (written at the top of
+    /// its `raw` module) and panics with a message naming the first one
+    /// broken.
+    ///
+    /// For property tests and fuzz targets, which call it after every
+    /// step; it walks every chunk, so it costs `O(chunks)`. Hidden from the
+    /// docs and not part of the stable API.
+    ///
+    /// # Panics
+    ///
+    /// If an invariant does not hold, which is a bug in memkit-arena.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut bump = memkit_arena::Bump::new();
+    /// bump.alloc([0u8; 1000]);
+    /// bump.reset_keep_chunks();
+    /// bump.assert_invariants();
+    /// ```
+    #[doc(hidden)]
+    pub fn assert_invariants(&self) {
+        self.raw.assert_invariants();
+    }
+
     /// Bytes held from the global allocator, not counting chunk headers:
     /// the sum of all chunk capacities (spare chunks included). This is the
     /// number the allocation limit caps.

@@ -199,6 +199,66 @@ impl<T> Slab<T> {
         self.entries.shrink_to_fit();
     }
 
+    /// Checks the invariants written at the top of this module and panics
+    /// with a message naming the first one broken.
+    ///
+    /// For property tests and fuzz targets, which call it after every
+    /// step; it walks every entry, so it costs `O(capacity)`. Hidden from
+    /// the docs and not part of the stable API.
+    ///
+    /// # Panics
+    ///
+    /// If an invariant does not hold, which is a bug in memkit-slab.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut slab = memkit_slab::Slab::new();
+    /// let k = slab.insert(1);
+    /// slab.remove(k);
+    /// slab.assert_invariants();
+    /// ```
+    #[doc(hidden)]
+    pub fn assert_invariants(&self) {
+        let end = self.entries.len();
+        let occupied = self
+            .entries
+            .iter()
+            .filter(|e| matches!(e, Entry::Occupied(_)))
+            .count();
+        assert!(
+            occupied == self.len,
+            "Slab invariant 1 broken: len is {} but {occupied} entries are occupied",
+            self.len
+        );
+        let mut seen = alloc::vec![false; end];
+        let mut at = self.next;
+        let mut walked = 0;
+        while at != end {
+            let link = match self.entries.get(at) {
+                Some(Entry::Vacant(link)) => *link,
+                Some(Entry::Occupied(_)) => {
+                    panic!("Slab invariant 2 broken: the vacant list reaches occupied key {at}")
+                }
+                None => panic!(
+                    "Slab invariant 2 broken: the vacant list reaches key {at}, past the {end} entries"
+                ),
+            };
+            assert!(
+                !seen[at],
+                "Slab invariant 2 broken: the vacant list visits key {at} twice"
+            );
+            seen[at] = true;
+            walked += 1;
+            at = link;
+        }
+        assert!(
+            walked == end - occupied,
+            "Slab invariant 2 broken: the vacant list visits {walked} of the {} vacant entries",
+            end - occupied
+        );
+    }
+
     /// Relinks every vacant entry, lowest key first.
     fn rebuild_vacant_list(&mut self) {
         let end = self.entries.len();
@@ -952,5 +1012,29 @@ impl<T: fmt::Debug> fmt::Debug for Slab<T> {
                 .field("cap", &self.capacity())
                 .finish()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Slab;
+
+    #[test]
+    #[should_panic(expected = "Slab invariant 1 broken: len is 2 but 1 entries are occupied")]
+    fn assert_invariants_catches_a_wrong_len() {
+        let mut slab = Slab::new();
+        slab.insert(1);
+        slab.len = 2;
+        slab.assert_invariants();
+    }
+
+    #[test]
+    #[should_panic(expected = "Slab invariant 2 broken: the vacant list visits 0 of the 1 vacant")]
+    fn assert_invariants_catches_a_lost_vacant_entry() {
+        let mut slab = Slab::new();
+        let k = slab.insert(1);
+        slab.remove(k);
+        slab.next = slab.entries.len();
+        slab.assert_invariants();
     }
 }
