@@ -2,7 +2,8 @@
 
 use crate::raw;
 
-/// A position in a [`Bump`], to rewind to with [`Bump::reset_to`].
+/// A position in a [`Bump`](super::Bump), to rewind to with
+/// [`Bump::reset_to`](super::Bump::reset_to).
 ///
 /// # Examples
 ///
