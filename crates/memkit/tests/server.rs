@@ -1,0 +1,226 @@
+//! The example server, started in-process, driven by clients no one here
+//! wrote: `ureq`, and `curl` where it is installed; plus raw sockets for
+//! what a well-behaved client never sends (pipelining, a malformed
+//! request, `Expect: 100-continue` by hand).
+
+#[path = "../examples/server.rs"]
+#[allow(dead_code, unreachable_pub)]
+mod server;
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use server::Stats;
+
+/// Starts the server on an ephemeral port, on its own runtime thread.
+fn start() -> (SocketAddr, Arc<Stats>) {
+    let stats = Arc::new(Stats::default());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let served = stats.clone();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            server::serve(listener, served).await.unwrap();
+        });
+    });
+    (rx.recv().unwrap(), stats)
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+/// Everything the server sends until it closes the connection.
+fn raw_exchange(addr: SocketAddr, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream.write_all(request).unwrap();
+    let mut out = String::new();
+    stream.read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn ureq_get() {
+    let (addr, _) = start();
+    let mut response = agent()
+        .get(format!("http://{addr}/hello?x=1"))
+        .call()
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.body_mut().read_to_string().unwrap(),
+        "GET /hello?x=1 0\n"
+    );
+}
+
+#[test]
+fn ureq_post_with_content_length() {
+    let (addr, _) = start();
+    let mut response = agent()
+        .post(format!("http://{addr}/upload"))
+        .send("hello")
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.body_mut().read_to_string().unwrap(),
+        "POST /upload 5\n"
+    );
+}
+
+#[test]
+fn ureq_chunked_upload() {
+    let (addr, stats) = start();
+    let data = vec![b'z'; 100_000];
+    let mut reader = &data[..];
+    let mut response = agent()
+        .put(format!("http://{addr}/big"))
+        .send(ureq::SendBody::from_reader(&mut reader))
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.body_mut().read_to_string().unwrap(),
+        "PUT /big 100000\n"
+    );
+    assert_eq!(stats.chunked_requests.load(Ordering::Relaxed), 1);
+}
+
+#[test]
+fn ureq_reuses_the_connection() {
+    let (addr, stats) = start();
+    let agent = agent();
+    for i in 0..5 {
+        let mut response = agent.get(format!("http://{addr}/{i}")).call().unwrap();
+        assert_eq!(
+            response.body_mut().read_to_string().unwrap(),
+            format!("GET /{i} 0\n")
+        );
+    }
+    assert_eq!(stats.requests.load(Ordering::Relaxed), 5);
+    assert_eq!(stats.connections.load(Ordering::Relaxed), 1);
+}
+
+#[test]
+fn malformed_request_gets_400_and_a_close() {
+    let (addr, _) = start();
+    let out = raw_exchange(
+        addr,
+        b"GET / HTTP/1.1\r\nHost : x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n",
+    );
+    assert!(out.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{out}");
+    assert!(out.contains("Connection: close\r\n"), "{out}");
+    assert!(out.contains("whitespace before a field's colon"), "{out}");
+    assert_eq!(
+        out.matches("HTTP/1.1").count(),
+        1,
+        "nothing after the 400: {out}"
+    );
+}
+
+#[test]
+fn pipelined_requests_are_answered_in_order() {
+    let (addr, _) = start();
+    let out = raw_exchange(
+        addr,
+        b"GET /1 HTTP/1.1\r\nHost: a\r\n\r\nPOST /2 HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\nGET /3 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n",
+    );
+    let bodies: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("GET") || l.starts_with("POST"))
+        .collect();
+    assert_eq!(bodies, ["GET /1 0", "POST /2 3", "GET /3 0"], "{out}");
+}
+
+#[test]
+fn expect_100_continue() {
+    let (addr, _) = start();
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream
+        .write_all(b"POST /e HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut interim = [0u8; 25];
+    stream.read_exact(&mut interim).unwrap();
+    assert_eq!(&interim, b"HTTP/1.1 100 Continue\r\n\r\n");
+    stream.write_all(b"data").unwrap();
+    let mut out = String::new();
+    stream.read_to_string(&mut out).unwrap();
+    assert!(out.starts_with("HTTP/1.1 200 OK\r\n"), "{out}");
+    assert!(out.ends_with("POST /e 4\n"), "{out}");
+}
+
+/// curl, where it is installed: GET, POST, a chunked upload, two requests
+/// on one connection, and `Expect: 100-continue`.
+#[test]
+fn curl() {
+    let Ok(version) = Command::new("curl").arg("--version").output() else {
+        eprintln!("curl is not installed: skipped");
+        return;
+    };
+    assert!(version.status.success());
+    let (addr, stats) = start();
+    let curl = |args: &[&str]| {
+        let out = Command::new("curl")
+            .args(["-sS", "--http1.1"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "curl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let url = format!("http://{addr}");
+    assert_eq!(curl(&[&format!("{url}/a")]), "GET /a 0\n");
+    assert_eq!(curl(&["-d", "hello", &format!("{url}/b")]), "POST /b 5\n");
+    assert_eq!(
+        curl(&[
+            "-H",
+            "Transfer-Encoding: chunked",
+            "--data-binary",
+            "0123456789",
+            &format!("{url}/c")
+        ]),
+        "POST /c 10\n"
+    );
+    assert_eq!(stats.chunked_requests.load(Ordering::Relaxed), 1);
+    assert_eq!(
+        curl(&[
+            "-H",
+            "Expect: 100-continue",
+            "--data-binary",
+            "xyz",
+            &format!("{url}/d")
+        ]),
+        "POST /d 3\n"
+    );
+    let before = stats.connections.load(Ordering::Relaxed);
+    assert_eq!(
+        curl(&[&format!("{url}/e"), &format!("{url}/f")]),
+        "GET /e 0\nGET /f 0\n"
+    );
+    assert_eq!(
+        stats.connections.load(Ordering::Relaxed),
+        before + 1,
+        "curl reused its connection"
+    );
+}
