@@ -1,4 +1,4 @@
-//! The iterators of [`LruCache`](crate::LruCache).
+//! The iterators of [`LruCache`].
 
 use alloc::vec::Vec;
 use core::fmt;

@@ -8,7 +8,7 @@ use crate::policy::Policy;
 use crate::unsync::cache::Cache;
 use crate::weighter::Weighter;
 
-/// A value of a [`Cache`](crate::Cache), lent mutably. When the guard
+/// A value of a [`Cache`], lent mutably. When the guard
 /// drops, the entry is weighed again, and if the cache is now over its
 /// capacity the policy evicts (through the listener) until it fits.
 ///
