@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 /// The usage message, printed by `--help` and after a bad argument.
 pub(crate) const USAGE: &str = "\
-usage: memkit-bench [--quick] [--filter SUBSTRING] [--json PATH]
+usage: memkit-bench [--quick] [--filter SUBSTRING] [--json PATH] [--trace FILE]
        memkit-bench --only GROUP/CASE --impl memkit|peer [--iters N]
        memkit-bench --list
 
@@ -16,6 +16,8 @@ options:
   --quick              short samples (CI; the whole run takes seconds)
   --filter SUBSTRING   run only cases whose \"group/case\" contains SUBSTRING
   --json PATH          also write the results as a JSON array to PATH
+  --trace FILE         cache group: replay FILE (one key per line) and
+                       print each policy's hit ratio on it
   --only CASE          run one side of one case once, untimed report, e.g.
                        under valgrind --tool=callgrind; CASE is \"group/case\"
                        or a case name that is unique across groups
@@ -39,6 +41,8 @@ pub(crate) enum Command {
         filter: Option<String>,
         /// `--json`.
         json: Option<PathBuf>,
+        /// `--trace`.
+        trace: Option<PathBuf>,
     },
     /// Run one side of one case.
     Only {
@@ -64,6 +68,7 @@ where
     let mut list = false;
     let mut filter = None;
     let mut json = None;
+    let mut trace = None;
     let mut only = None;
     let mut side = None;
     let mut iters = None;
@@ -90,6 +95,7 @@ where
             "--list" => list = true,
             "--filter" => set_once(&mut filter, "--filter", value("--filter")?)?,
             "--json" => set_once(&mut json, "--json", PathBuf::from(value("--json")?))?,
+            "--trace" => set_once(&mut trace, "--trace", PathBuf::from(value("--trace")?))?,
             "--only" => set_once(&mut only, "--only", value("--only")?)?,
             "--impl" => set_once(&mut side, "--impl", value("--impl")?)?,
             "--iters" => {
@@ -109,7 +115,7 @@ where
     }
 
     if let Some(case) = only {
-        if quick || filter.is_some() || json.is_some() || list {
+        if quick || filter.is_some() || json.is_some() || trace.is_some() || list {
             return Err(
                 "--only cannot be combined with --quick, --filter, --json or --list".to_owned(),
             );
@@ -131,6 +137,7 @@ where
         quick,
         filter,
         json,
+        trace,
     })
 }
 
@@ -156,7 +163,8 @@ mod tests {
             Ok(Command::Run {
                 quick: false,
                 filter: None,
-                json: None
+                json: None,
+                trace: None
             })
         );
     }
@@ -167,6 +175,7 @@ mod tests {
             quick: true,
             filter: Some("bytes/clone".into()),
             json: Some(PathBuf::from("out.json")),
+            trace: None,
         };
         assert_eq!(
             p(&["--quick", "--filter", "bytes/clone", "--json", "out.json"]),
@@ -232,7 +241,8 @@ mod tests {
             Ok(Command::Run {
                 quick: false,
                 filter: None,
-                json: None
+                json: None,
+                trace: None
             })
         );
     }

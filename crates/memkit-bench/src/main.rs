@@ -13,6 +13,7 @@
 
 mod alloc_counter;
 mod cli;
+mod figure;
 mod groups;
 mod harness;
 mod json;
@@ -55,7 +56,8 @@ fn main() -> ExitCode {
             quick,
             filter,
             json,
-        } => run_all(quick, filter.as_deref(), json.as_deref()),
+            trace,
+        } => run_all(quick, filter.as_deref(), json.as_deref(), trace.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -113,6 +115,7 @@ fn run_all(
     quick: bool,
     filter: Option<&str>,
     json_path: Option<&std::path::Path>,
+    trace: Option<&std::path::Path>,
 ) -> Result<(), String> {
     let config = if quick { Config::QUICK } else { Config::FULL };
     let cases: Vec<Case> = groups::all()
@@ -139,6 +142,8 @@ fn run_all(
     );
 
     print!("{}", report::text_table(&results));
+    let figures = groups::figures(quick, filter, trace)?;
+    print!("{}", figure::text_table(&figures));
 
     let dir = report::report_dir();
     std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
@@ -150,7 +155,7 @@ fn run_all(
     };
     write(
         "report.md",
-        report::markdown(&results, &machine, quick, filter),
+        report::markdown(&results, &machine, quick, filter) + &figure::markdown(&figures),
     )?;
     let bars: Vec<svg::Bar> = results
         .iter()
@@ -169,8 +174,9 @@ fn run_all(
     eprintln!("wrote {}/report.md and ratios.svg", dir.display());
 
     if let Some(path) = json_path {
-        std::fs::write(path, json::render(&results))
-            .map_err(|e| format!("writing {}: {e}", path.display()))?;
+        let mut text = json::render(&results);
+        figure::append_json(&mut text, &figures);
+        std::fs::write(path, text).map_err(|e| format!("writing {}: {e}", path.display()))?;
         eprintln!("wrote {}", path.display());
     }
     Ok(())

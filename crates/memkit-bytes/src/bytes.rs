@@ -103,6 +103,12 @@ impl Bytes {
         }
     }
 
+    /// The bytes as a `'static` slice when this is a static or empty view.
+    #[cfg(feature = "bytes1")]
+    pub(crate) fn as_static(&self) -> Option<&'static [u8]> {
+        self.raw.as_static()
+    }
+
     /// The number of bytes.
     ///
     /// # Examples
@@ -287,6 +293,10 @@ impl Bytes {
 
     /// Shortens to the first `len` bytes; does nothing if already shorter.
     ///
+    /// Truncating to zero releases this handle's share of the storage at
+    /// once, as dropping it would: another handle may become unique, and the
+    /// last one frees the storage (or returns it to its pool).
+    ///
     /// # Examples
     ///
     /// ```
@@ -301,16 +311,20 @@ impl Bytes {
         self.raw.truncate(len);
     }
 
-    /// Removes every byte (the storage stays referenced until drop).
+    /// Removes every byte and releases this handle's share of the storage,
+    /// like [`truncate(0)`](Bytes::truncate).
     ///
     /// # Examples
     ///
     /// ```
     /// use memkit_bytes::Bytes;
     ///
-    /// let mut b = Bytes::from_static(b"hello");
+    /// let mut b = Bytes::from(b"hello".to_vec());
+    /// let other = b.clone();
     /// b.clear();
     /// assert!(b.is_empty());
+    /// // `b` no longer shares the storage, so `other` owns it alone.
+    /// assert!(other.is_unique());
     /// ```
     #[inline]
     pub fn clear(&mut self) {

@@ -8,6 +8,8 @@
 //!   integer and float in both byte orders.
 //! * [`BytesPool`]: a bounded pool whose buffers come back when their last
 //!   handle drops (feature `std`).
+//! * With feature `bytes1`, zero-copy conversions between [`Bytes`] and
+//!   `bytes::Bytes`, for crates whose API takes the latter.
 //!
 //! Switch an existing project over with one line of `Cargo.toml`:
 //!
@@ -38,6 +40,8 @@ extern crate std;
 
 pub mod buf;
 mod bytes;
+#[cfg(feature = "bytes1")]
+mod bytes1;
 mod bytes_mut;
 mod cmp;
 mod fmt;

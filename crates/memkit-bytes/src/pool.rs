@@ -41,8 +41,18 @@ pub struct BytesPool {
 }
 
 impl BytesPool {
-    /// A pool that keeps at most `max_pooled` idle buffers. Allocates the
-    /// free list's room up front, so returning a buffer never allocates.
+    /// A pool that keeps at most `max_pooled` idle buffers.
+    ///
+    /// `max_pooled` is a bound, not a reservation: any value works, up to
+    /// `usize::MAX` (no bound). The free list has room for 16 idle buffers up
+    /// front and grows, one pointer per buffer, only as buffers come back, so
+    /// its memory follows the most buffers ever idle at once. A small pool
+    /// never allocates to take a buffer back; should growing the list fail,
+    /// the returning buffer is freed instead.
+    ///
+    /// When [`get`](BytesPool::get) finds no idle buffer big enough while
+    /// `max_pooled` are idle, it frees the one idle the longest, so that the
+    /// new buffer has a place when it comes back.
     ///
     /// # Examples
     ///
@@ -52,6 +62,11 @@ impl BytesPool {
     /// let pool = BytesPool::new(8);
     /// assert_eq!(pool.max_pooled(), 8);
     /// assert_eq!(pool.pooled(), 0);
+    ///
+    /// // No bound: the free list grows with the buffers that come back.
+    /// let unbounded = BytesPool::new(usize::MAX);
+    /// drop((unbounded.get(64), unbounded.get(64)));
+    /// assert_eq!(unbounded.pooled(), 2);
     /// ```
     pub fn new(max_pooled: usize) -> BytesPool {
         BytesPool {

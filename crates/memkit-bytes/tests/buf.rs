@@ -435,7 +435,7 @@ fn slice_basics() {
 }
 
 #[test]
-#[should_panic(expected = "Buf::advance out of bounds: 4 bytes requested but only 3 remaining")]
+#[should_panic(expected = "Buf::advance: advance out of bounds: the len is 3 but advancing by 4")]
 fn slice_advance_past_end_panics() {
     let mut buf: &[u8] = b"abc";
     buf.advance(4);
@@ -605,7 +605,7 @@ fn vec_deque_wrapped() {
 }
 
 #[test]
-#[should_panic(expected = "Buf::advance out of bounds: 3 bytes requested but only 2 remaining")]
+#[should_panic(expected = "Buf::advance: advance out of bounds: the len is 2 but advancing by 3")]
 fn vec_deque_advance_past_end_panics() {
     let mut deque: VecDeque<u8> = VecDeque::from(vec![1, 2]);
     deque.advance(3);
@@ -638,7 +638,7 @@ fn cursor_matches_bytes() {
 }
 
 #[test]
-#[should_panic(expected = "Buf::advance out of bounds: 1 bytes requested but only 0 remaining")]
+#[should_panic(expected = "Buf::advance: advance out of bounds: the len is 0 but advancing by 1")]
 fn cursor_advance_past_end_panics() {
     let mut far = Cursor::new(vec![1u8, 2]);
     far.set_position(5);
@@ -679,7 +679,7 @@ fn chain_advance_exactly_to_seam_and_beyond() {
 }
 
 #[test]
-#[should_panic(expected = "Buf::advance out of bounds: 3 bytes requested but only 2 remaining")]
+#[should_panic(expected = "Buf::advance: advance out of bounds: the len is 2 but advancing by 3")]
 fn chain_advance_past_end_panics() {
     let mut chain = (&b"abc"[..]).chain(&b"de"[..]);
     chain.advance(6);
@@ -789,7 +789,7 @@ fn take_over_fragmented() {
 }
 
 #[test]
-#[should_panic(expected = "Take::advance out of bounds: 3 bytes requested but only 2 remaining")]
+#[should_panic(expected = "Take::advance: cnt <= self.limit failed: cnt is 3 but the limit is 2")]
 fn take_advance_past_limit_panics() {
     let mut take = (&b"abcdef"[..]).take(2);
     take.advance(3);

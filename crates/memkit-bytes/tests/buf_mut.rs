@@ -250,7 +250,7 @@ fn slice_put_bytes_overflow_panics() {
 
 #[test]
 #[should_panic(
-    expected = "BufMut::advance_mut out of bounds: 5 bytes requested but only 4 remaining"
+    expected = "BufMut::advance_mut: advance out of bounds: the len is 4 but advancing by 5"
 )]
 fn slice_advance_mut_overflow_panics() {
     let mut storage = [0u8; 4];
@@ -315,7 +315,7 @@ fn maybe_uninit_put_bytes_overflow_panics() {
 
 #[test]
 #[should_panic(
-    expected = "BufMut::advance_mut out of bounds: 3 bytes requested but only 2 remaining"
+    expected = "BufMut::advance_mut: advance out of bounds: the len is 2 but advancing by 3"
 )]
 fn maybe_uninit_advance_mut_overflow_panics() {
     let mut storage = [MaybeUninit::<u8>::uninit(); 2];
@@ -349,7 +349,7 @@ fn vec_writes() {
 
 #[test]
 #[should_panic(
-    expected = "BufMut::advance_mut out of bounds: 5 bytes requested but only 4 remaining"
+    expected = "BufMut::advance_mut: advance out of bounds: the len is 4 but advancing by 5"
 )]
 fn vec_advance_mut_past_capacity_panics() {
     let mut out: Vec<u8> = Vec::with_capacity(4);
@@ -522,7 +522,7 @@ fn limit_accessors_and_writes() {
 
 #[test]
 #[should_panic(
-    expected = "Limit::advance_mut out of bounds: 3 bytes requested but only 2 remaining"
+    expected = "Limit::advance_mut: cnt <= self.limit failed: cnt is 3 but the limit is 2"
 )]
 fn limit_advance_mut_past_limit_panics() {
     let mut capped = Vec::with_capacity(8).limit(2);

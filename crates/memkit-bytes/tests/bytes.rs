@@ -523,6 +523,77 @@ fn truncate_and_clear() {
 }
 
 #[test]
+fn truncate_to_zero_releases_the_share() {
+    // Every storage kind: inline, adopted `Vec`, and a split `BytesMut`.
+    let storages = [
+        heap(HELLO),
+        Bytes::from(HELLO.to_vec()),
+        BytesMut::from(HELLO).split().freeze(),
+    ];
+    for shared in storages {
+        let mut gone = shared.clone();
+        assert!(!shared.is_unique());
+        gone.truncate(0);
+        assert!(gone.is_empty());
+        assert!(shared.is_unique());
+        let mut writable = shared.try_into_mut().expect("the other share is released");
+        writable[0] = b'H';
+        assert_eq!(writable, &b"Hello world"[..]);
+    }
+}
+
+#[test]
+fn clear_releases_the_share() {
+    let shared = Bytes::from(HELLO.to_vec());
+    let mut gone = shared.slice(2..4);
+    gone.clear();
+    assert!(gone.is_empty());
+    assert!(shared.try_into_mut().is_ok());
+}
+
+#[test]
+fn truncate_to_nonzero_keeps_the_share() {
+    let shared = heap(HELLO);
+    let mut kept = shared.clone();
+    kept.truncate(1);
+    assert_eq!(kept, "h");
+    assert!(shared.try_into_mut().is_err());
+}
+
+#[test]
+fn truncate_to_zero_on_the_last_handle_drops_the_owner_then() {
+    let (o, (drops, _)) = owner(HELLO);
+    let mut b = Bytes::from_owner(o);
+    let mut c = b.clone();
+    b.truncate(0);
+    assert_eq!(drops.load(AtomicOrdering::SeqCst), 0);
+    c.clear();
+    assert_eq!(drops.load(AtomicOrdering::SeqCst), 1);
+    drop((b, c));
+    assert_eq!(drops.load(AtomicOrdering::SeqCst), 1);
+}
+
+#[test]
+fn truncate_to_zero_when_the_owner_panics_in_drop_leaves_an_empty_view() {
+    struct PanicsOnDrop(Vec<u8>);
+    impl AsRef<[u8]> for PanicsOnDrop {
+        fn as_ref(&self) -> &[u8] {
+            &self.0
+        }
+    }
+    impl Drop for PanicsOnDrop {
+        fn drop(&mut self) {
+            panic!("owner drop");
+        }
+    }
+    let mut b = Bytes::from_owner(PanicsOnDrop(HELLO.to_vec()));
+    let r = catch_unwind(AssertUnwindSafe(|| b.truncate(0)));
+    assert!(r.is_err());
+    assert!(b.is_empty());
+    drop(b);
+}
+
+#[test]
 fn advance_moves_start() {
     let mut b = heap(HELLO);
     let p = b.as_ptr();

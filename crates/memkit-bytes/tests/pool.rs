@@ -334,3 +334,58 @@ fn get_usize_max_panics() {
     let pool = BytesPool::new(1);
     let _ = pool.get(usize::MAX);
 }
+
+#[test]
+fn truncating_the_last_frozen_handle_to_zero_returns_the_buffer() {
+    let pool = BytesPool::new(4);
+    let mut buf = pool.get(64);
+    buf.put_slice(b"pooled");
+    let mut frozen = buf.freeze();
+    let mut other = frozen.clone();
+    frozen.truncate(0);
+    assert_eq!(pool.pooled(), 0);
+    other.clear();
+    assert_eq!(pool.pooled(), 1);
+    drop((frozen, other));
+    assert_eq!(pool.pooled(), 1);
+}
+
+#[test]
+fn huge_and_unbounded_pools_grow_their_free_list_as_buffers_return() {
+    for max in [1usize << 40, usize::MAX] {
+        let pool = BytesPool::new(max);
+        assert_eq!(pool.max_pooled(), max);
+        assert_eq!(pool.pooled(), 0);
+        // More than the room a new pool starts with.
+        let out: Vec<_> = (0..40).map(|_| pool.get(8)).collect();
+        drop(out);
+        assert_eq!(pool.pooled(), 40);
+        let again: Vec<_> = (0..40).map(|_| pool.get(8)).collect();
+        assert_eq!(pool.pooled(), 0);
+        drop(again);
+        assert_eq!(pool.pooled(), 40);
+    }
+}
+
+#[test]
+fn eviction_frees_the_buffer_idle_the_longest() {
+    let pool = BytesPool::new(3);
+    let (a, b, c) = (pool.get(64), pool.get(16), pool.get(16));
+    let (addr_a, addr_b, addr_c) = (a.as_ptr(), b.as_ptr(), c.as_ptr());
+    // Parked in the order a, b, c.
+    drop(a);
+    drop(b);
+    drop(c);
+    // Only `a` fits: taking it from the front must not reorder `b` and `c`.
+    let a = pool.get(64);
+    assert_eq!(a.as_ptr(), addr_a);
+    drop(a);
+    // Idle order now b, c, a. A miss on the full pool evicts `b`.
+    let big = pool.get(4096);
+    assert_eq!(pool.pooled(), 2);
+    let held: Vec<_> = (0..2).map(|_| pool.get(0)).collect();
+    let kept: HashSet<_> = held.iter().map(|m| m.as_ptr()).collect();
+    assert_eq!(kept, HashSet::from([addr_c, addr_a]));
+    assert!(!kept.contains(&addr_b));
+    drop(big);
+}

@@ -7,9 +7,11 @@ use crate::harness::Case;
 
 mod arena;
 mod bytes;
+mod cache;
 mod codec;
 mod slab;
 mod std_ptr;
+mod tree;
 
 /// Every case, in report order.
 pub(crate) fn all() -> Vec<Case> {
@@ -18,8 +20,28 @@ pub(crate) fn all() -> Vec<Case> {
     cases.extend(bytes::cases());
     cases.extend(slab::cases());
     cases.extend(arena::cases());
+    cases.extend(cache::cases());
     cases.extend(codec::cases());
+    cases.extend(tree::cases());
     cases
+}
+
+/// The figures that are not times, of the groups that `filter` selects
+/// (a filter selects a group when it matches one of its case ids or the
+/// group name).
+pub(crate) fn figures(
+    quick: bool,
+    filter: Option<&str>,
+    trace: Option<&std::path::Path>,
+) -> Result<Vec<crate::figure::Figure>, String> {
+    let selects = |group: &str| {
+        filter.is_none_or(|f| group.contains(f) || f.starts_with(&format!("{group}/")))
+    };
+    let mut figures = Vec::new();
+    if selects("cache") {
+        figures.extend(cache::figures(quick, trace)?);
+    }
+    Ok(figures)
 }
 
 #[cfg(test)]

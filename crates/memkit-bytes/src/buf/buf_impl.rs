@@ -2,7 +2,7 @@
 
 #[cfg(feature = "std")]
 use super::Reader;
-use super::helpers::{self, panic_nbytes_too_large, panic_out_of_bounds};
+use super::helpers::{self, panic_advance, panic_nbytes_too_large, panic_out_of_bounds};
 use super::{Chain, Take};
 use crate::{Bytes, BytesMut, TryGetError};
 use alloc::boxed::Box;
@@ -1045,7 +1045,7 @@ impl Buf for &[u8] {
     fn advance(&mut self, cnt: usize) {
         match self.get(cnt..) {
             Some(rest) => *self = rest,
-            None => panic_out_of_bounds("Buf::advance", cnt, self.len()),
+            None => panic_advance("Buf::advance", cnt, self.len()),
         }
     }
 
@@ -1078,7 +1078,7 @@ impl<T: AsRef<[u8]>> Buf for std::io::Cursor<T> {
     fn advance(&mut self, cnt: usize) {
         let left = self.remaining();
         if cnt > left {
-            panic_out_of_bounds("Buf::advance", cnt, left);
+            panic_advance("Buf::advance", cnt, left);
         }
         if cnt == 0 {
             // Leave a position that lies past the end untouched.
@@ -1121,7 +1121,7 @@ impl Buf for VecDeque<u8> {
 
     fn advance(&mut self, cnt: usize) {
         if cnt > self.len() {
-            panic_out_of_bounds("Buf::advance", cnt, self.len());
+            panic_advance("Buf::advance", cnt, self.len());
         }
         self.drain(..cnt);
     }

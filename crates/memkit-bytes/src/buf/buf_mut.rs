@@ -2,7 +2,9 @@
 
 #[cfg(feature = "std")]
 use super::Writer;
-use super::helpers::{panic_empty_chunk, panic_nbytes_too_large, panic_out_of_bounds};
+use super::helpers::{
+    panic_advance, panic_empty_chunk, panic_nbytes_too_large, panic_out_of_bounds,
+};
 use super::{Buf, Chain, Limit, UninitSlice};
 use alloc::boxed::Box;
 use alloc::vec::Vec;
@@ -697,7 +699,7 @@ unsafe impl BufMut for &mut [u8] {
     #[inline]
     unsafe fn advance_mut(&mut self, cnt: usize) {
         if cnt > self.len() {
-            panic_out_of_bounds("BufMut::advance_mut", cnt, self.len());
+            panic_advance("BufMut::advance_mut", cnt, self.len());
         }
         // Move the slice out so the tail can keep the full lifetime.
         let rest = core::mem::take(self);
@@ -742,7 +744,7 @@ unsafe impl BufMut for &mut [MaybeUninit<u8>] {
     #[inline]
     unsafe fn advance_mut(&mut self, cnt: usize) {
         if cnt > self.len() {
-            panic_out_of_bounds("BufMut::advance_mut", cnt, self.len());
+            panic_advance("BufMut::advance_mut", cnt, self.len());
         }
         // Move the slice out so the tail can keep the full lifetime.
         let rest = core::mem::take(self);
@@ -787,7 +789,7 @@ unsafe impl BufMut for Vec<u8> {
         // `len <= capacity` always holds for a `Vec`.
         let spare = self.capacity() - len;
         if cnt > spare {
-            panic_out_of_bounds("BufMut::advance_mut", cnt, spare);
+            panic_advance("BufMut::advance_mut", cnt, spare);
         }
         // SAFETY: 1. `len + cnt <= capacity` (checked above, and the sum
         // cannot overflow since it is bounded by the capacity); 2. the caller

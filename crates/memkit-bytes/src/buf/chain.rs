@@ -142,6 +142,17 @@ impl<T: Buf, U: Buf> Buf for Chain<T, U> {
     #[cfg(feature = "std")]
     fn chunks_vectored<'a>(&'a self, dst: &mut [IoSlice<'a>]) -> usize {
         let from_first = self.first.chunks_vectored(dst);
+        // `last`'s bytes may follow only once every byte of `first` is in
+        // `dst`: a `first` that exposes part of itself (a full `dst`, or the
+        // default one-chunk `chunks_vectored` of a multi-segment buffer)
+        // would otherwise have a writer send `last`'s bytes in the middle of
+        // `first`'s. Saturate: the slices may overlap and sum past `usize`.
+        let exposed = dst[..from_first]
+            .iter()
+            .fold(0usize, |sum, slice| sum.saturating_add(slice.len()));
+        if exposed != self.first.remaining() {
+            return from_first;
+        }
         // `from_first <= dst.len()`, so the slice is in range and the sum
         // cannot exceed `dst.len()`.
         let from_last = self.last.chunks_vectored(&mut dst[from_first..]);

@@ -20,6 +20,25 @@ pub(crate) fn panic_out_of_bounds(op: &str, requested: usize, available: usize) 
     panic!("{op} out of bounds: {requested} bytes requested but only {available} remaining")
 }
 
+/// Panics because `op` was asked to move `cnt` bytes past its position and
+/// only `len` were left. The message carries bytes' phrase, so code that
+/// matches on it keeps working.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub(crate) fn panic_advance(op: &str, cnt: usize, len: usize) -> ! {
+    panic!("{op}: advance out of bounds: the len is {len} but advancing by {cnt}")
+}
+
+/// Panics because `op` was asked to move `cnt` bytes past a limit of `limit`
+/// (`Take` and `Limit`). The message carries the assertion bytes fails with.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub(crate) fn panic_past_limit(op: &str, cnt: usize, limit: usize) -> ! {
+    panic!("{op}: cnt <= self.limit failed: cnt is {cnt} but the limit is {limit}")
+}
+
 /// Panics because a variable-width integer operation was asked for more
 /// bytes than its integer type holds.
 #[cold]

@@ -1,6 +1,6 @@
 //! [`Limit`]: a [`BufMut`] that stops after a set number of bytes.
 
-use super::helpers::panic_out_of_bounds;
+use super::helpers::panic_past_limit;
 use super::{BufMut, UninitSlice};
 
 /// A [`BufMut`] that lets at most `limit` bytes be written into an inner
@@ -136,7 +136,7 @@ unsafe impl<T: BufMut> BufMut for Limit<T> {
 
     unsafe fn advance_mut(&mut self, cnt: usize) {
         if cnt > self.limit {
-            panic_out_of_bounds("Limit::advance_mut", cnt, self.limit);
+            panic_past_limit("Limit::advance_mut", cnt, self.limit);
         }
         // SAFETY: the caller initialized the next `cnt` bytes; they lie in
         // the inner buffer's room, of which `chunk_mut` handed out a prefix.

@@ -1,10 +1,16 @@
 //! [`Take`]: a [`Buf`] that stops after a set number of bytes.
 
 use super::Buf;
-use super::helpers::panic_out_of_bounds;
+use super::helpers::{panic_out_of_bounds, panic_past_limit};
 use crate::Bytes;
 #[cfg(feature = "std")]
 use std::io::IoSlice;
+
+/// The most `IoSlice`s [`Take::chunks_vectored`](Buf::chunks_vectored) asks
+/// of its inner buffer in one call (a writer sends at most `IOV_MAX`, 1024 on
+/// Linux, per call, and rarely gets near it).
+#[cfg(feature = "std")]
+const VECTORED_SCRATCH: usize = 64;
 
 /// A [`Buf`] that lets at most `limit` bytes of an inner buffer be read.
 ///
@@ -133,7 +139,7 @@ impl<T: Buf> Buf for Take<T> {
 
     fn advance(&mut self, cnt: usize) {
         if cnt > self.limit {
-            panic_out_of_bounds("Take::advance", cnt, self.limit);
+            panic_past_limit("Take::advance", cnt, self.limit);
         }
         self.inner.advance(cnt);
         // `cnt <= limit` (checked above).
@@ -154,26 +160,34 @@ impl<T: Buf> Buf for Take<T> {
 
     #[cfg(feature = "std")]
     fn chunks_vectored<'a>(&'a self, dst: &mut [IoSlice<'a>]) -> usize {
-        if self.limit == 0 {
+        if self.limit == 0 || dst.is_empty() {
             return 0;
         }
-        let filled = self.inner.chunks_vectored(dst);
+        // The inner buffer fills a scratch array, not `dst`: it may expose
+        // more entries than the limit reaches, and the trait promises that
+        // `dst` entries past the returned count stay as they were.
+        let mut scratch = [IoSlice::new(&[]); VECTORED_SCRATCH];
+        let want = usize::min(dst.len(), VECTORED_SCRATCH);
+        let filled = self.inner.chunks_vectored(&mut scratch[..want]);
         let mut budget = self.limit;
-        for (i, slot) in dst[..filled].iter_mut().enumerate() {
-            let len = slot.len();
+        for (i, (slot, &slice)) in dst.iter_mut().zip(&scratch[..filled]).enumerate() {
+            let len = slice.len();
             if len < budget {
+                *slot = slice;
                 // `len < budget`, so this cannot underflow.
                 budget -= len;
                 continue;
             }
-            if len > budget {
-                let start = slot.as_ptr();
-                // SAFETY: 1. `slot` is an `IoSlice<'a>`, so its bytes stay
+            *slot = if len == budget {
+                slice
+            } else {
+                // SAFETY: 1. `slice` is an `IoSlice<'a>`, so its bytes stay
                 // valid and unmodified for `'a`; 2. `budget < len`, so the
                 // prefix lies inside those bytes.
-                let prefix: &'a [u8] = unsafe { core::slice::from_raw_parts(start, budget) };
-                *slot = IoSlice::new(prefix);
-            }
+                let prefix: &'a [u8] =
+                    unsafe { core::slice::from_raw_parts(slice.as_ptr(), budget) };
+                IoSlice::new(prefix)
+            };
             // This entry reaches the limit: the later ones are out of reach.
             return i + 1;
         }

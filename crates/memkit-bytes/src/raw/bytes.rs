@@ -75,6 +75,19 @@ impl RawBytes {
         self.len
     }
 
+    /// The bytes as a `'static` slice when no storage keeps them alive
+    /// (static or empty views).
+    #[cfg(feature = "bytes1")]
+    #[inline]
+    pub(crate) fn as_static(&self) -> Option<&'static [u8]> {
+        if self.owner.is_some() {
+            return None;
+        }
+        // SAFETY: with no owner, `ptr .. ptr + len` is a `&'static [u8]` or
+        // empty at a non-null address (invariant 5).
+        Some(unsafe { slice::from_raw_parts(self.ptr.as_ptr(), self.len) })
+    }
+
     #[inline]
     pub(crate) fn as_slice(&self) -> &[u8] {
         // SAFETY: `ptr .. ptr + len` is initialized and kept alive by `owner`
@@ -125,10 +138,16 @@ impl RawBytes {
         self.len -= n;
     }
 
-    /// Shortens the view to `len` bytes if it is longer.
+    /// Shortens the view to `len` bytes if it is longer. Truncating to zero
+    /// lets go of the storage, as an empty view needs none.
     #[inline]
     pub(crate) fn truncate(&mut self, len: usize) {
-        if len < self.len {
+        if len == 0 {
+            // Replace first, then drop: an owner's `Drop` that panics leaves
+            // `self` a valid empty view.
+            let start = self.ptr;
+            drop(core::mem::replace(self, RawBytes::empty_at(start)));
+        } else if len < self.len {
             self.len = len;
         }
     }

@@ -7,8 +7,17 @@
 //! pool is full or closed, in which case the block is freed. The last
 //! `BytesPool` handle closes the pool and frees every parked block; that breaks
 //! the cycle pool → parked block → pool.
+//!
+//! Once a block is parked, another thread may take it, free it, and with it
+//! drop the last strong reference to the pool, as soon as the lock is free.
+//! So [`give_back`] holds a reference of its own to the pool until it has
+//! released the lock; the lock must not be freed while it is unlocking.
+//!
+//! The free list is in parking order, oldest first: `get` takes the newest
+//! block that fits (its memory is the most likely to be in cache) without
+//! reordering the rest, and a miss on a full list evicts the oldest.
 
-use alloc::vec::Vec;
+use alloc::collections::VecDeque;
 use core::fmt;
 use core::ptr::NonNull;
 use std::sync::PoisonError;
@@ -16,6 +25,10 @@ use std::sync::PoisonError;
 use super::RawBytesMut;
 use super::shared::{Shared, SharedRef, Storage, free_block};
 use crate::sync::{Arc, Mutex, MutexGuard};
+
+/// How many parked blocks a new pool has room for before its free list first
+/// grows.
+const PARKED_UP_FRONT: usize = 16;
 
 /// A strong reference from a pooled block to its pool.
 pub(super) struct PoolHandle(Arc<PoolInner>);
@@ -26,8 +39,9 @@ struct PoolInner {
 }
 
 struct FreeList {
-    /// Parked blocks: no handle exists, owned by this list.
-    parked: Vec<Parked>,
+    /// Parked blocks, oldest first: no handle exists, owned by this list.
+    /// `parked.len() <= max_pooled`.
+    parked: VecDeque<Parked>,
     /// False once the last `BytesPool` handle dropped.
     open: bool,
 }
@@ -86,8 +100,10 @@ impl RawPool {
         let inner = Arc::new(PoolInner {
             max_pooled,
             state: Mutex::new(FreeList {
-                // Reserved up front so that parking never allocates.
-                parked: Vec::with_capacity(max_pooled),
+                // Room for the first few parked blocks, so that a small pool
+                // never allocates to park; past that the list grows as
+                // blocks come back, whatever the bound.
+                parked: VecDeque::with_capacity(usize::min(max_pooled, PARKED_UP_FRONT)),
                 open: true,
             }),
         });
@@ -117,7 +133,12 @@ impl RawPool {
         let inner = &self.users.inner;
         let mut list = inner.lock();
         if let Some(i) = list.parked.iter().rposition(|b| b.cap() >= capacity) {
-            let block = list.parked.swap_remove(i);
+            // `remove` keeps the list in parking order; the newest blocks sit
+            // at the back, so it seldom shifts anything.
+            let block = list
+                .parked
+                .remove(i)
+                .expect("internal: index from rposition");
             drop(list);
             // SAFETY: the block left the free list under the lock; we own it.
             let handle = unsafe { SharedRef::unpark(block.0) };
@@ -125,8 +146,8 @@ impl RawPool {
         }
         // A miss on a full list: drop the oldest parked block so that the new,
         // bigger one finds room when it comes back.
-        let evicted = if list.parked.len() >= inner.max_pooled && !list.parked.is_empty() {
-            Some(list.parked.remove(0))
+        let evicted = if list.parked.len() >= inner.max_pooled {
+            list.parked.pop_front()
         } else {
             None
         };
@@ -156,21 +177,31 @@ impl fmt::Debug for RawPool {
 ///
 /// * `header` is a `Pooled` block whose last handle is gone.
 pub(super) unsafe fn give_back(header: NonNull<Shared>) {
-    {
-        // SAFETY: the caller hands us the block; its storage is `Pooled` and
-        // its `PoolHandle` keeps the pool alive at least until the block is
-        // freed below.
-        let Storage::Pooled(PoolHandle(inner)) = (unsafe { &(*header.as_ptr()).storage }) else {
-            unreachable!("give_back called on a block that is not pooled")
-        };
-        let mut list = inner.lock();
-        if list.open && list.parked.len() < inner.max_pooled {
-            list.parked.push(Parked(header));
-            return;
+    // SAFETY: the caller hands us the block; its storage is `Pooled`, and
+    // the block is ours until it is parked, so the borrow is valid here.
+    let Storage::Pooled(PoolHandle(inner)) = (unsafe { &(*header.as_ptr()).storage }) else {
+        unreachable!("give_back called on a block that is not pooled")
+    };
+    // Our own reference: once the block is parked, the block's `PoolHandle`
+    // may go at any moment after the lock is free, and this one keeps the
+    // lock alive until unlocking is over.
+    let pool = Arc::clone(inner);
+    let parked = {
+        let mut list = pool.lock();
+        // A failed reservation frees the block instead of aborting the
+        // process in a `drop`.
+        let park =
+            list.open && list.parked.len() < pool.max_pooled && list.parked.try_reserve(1).is_ok();
+        if park {
+            list.parked.push_back(Parked(header));
         }
+        park
+    };
+    drop(pool);
+    if !parked {
+        // SAFETY: the block was not parked, so we still own it, and no borrow
+        // of its header is left. Freeing it drops its `PoolHandle`, which may
+        // free the pool too.
+        unsafe { free_block(header) };
     }
-    // SAFETY: the block was not parked, so we still own it; the lock and every
-    // borrow of its header ended above. Freeing it drops its `PoolHandle`,
-    // which may free the pool too.
-    unsafe { free_block(header) };
 }

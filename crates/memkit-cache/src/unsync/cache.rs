@@ -1,0 +1,831 @@
+//! [`Cache`]: a weighted cache with the S3-FIFO or SIEVE policy.
+
+use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
+use core::borrow::Borrow;
+use core::cell::Cell;
+use core::fmt;
+use core::hash::{BuildHasher, Hash};
+use core::marker::PhantomData;
+
+use crate::DefaultHasher;
+use crate::ghost::Ghost;
+use crate::policy::{Policy, S3Fifo};
+use crate::stats::Stats;
+use crate::unsync::entry::{Entry, OccupiedEntry, VacantEntry};
+use crate::unsync::iter::Iter;
+use crate::unsync::store::{MAX_FREQ, Store};
+use crate::unsync::value_mut::ValueMut;
+use crate::weighter::{UnitWeighter, Weighter};
+
+/// A listener that receives each evicted entry.
+type Listener<K, V> = Box<dyn FnMut(K, V) + Send>;
+
+/// A cache that keeps more of what is read again than LRU does: S3-FIFO by
+/// default, SIEVE with `P = Sieve`.
+///
+/// Its methods follow quick_cache's `unsync::Cache`. A read
+/// ([`get`](Cache::get)) takes `&self`: it only sets bits in a `Cell`.
+/// Capacity is a total weight ([`Weighter`]); with [`UnitWeighter`], the
+/// default, it counts entries.
+///
+/// # Examples
+///
+/// ```
+/// use memkit_cache::Cache;
+///
+/// let mut cache = Cache::new(2);
+/// cache.insert("a", 1);
+/// cache.insert("b", 2);
+/// assert_eq!(cache.get(&"a"), Some(&1));
+/// cache.insert("c", 3);
+/// assert_eq!(cache.len(), 2);
+/// ```
+pub struct Cache<K, V, W = UnitWeighter, P = S3Fifo, S = DefaultHasher> {
+    store: Store<K, V>,
+    ghost: Ghost,
+    weighter: W,
+    hash_builder: S,
+    capacity: u64,
+    listener: Option<Listener<K, V>>,
+    stats: Cell<Stats>,
+    policy: PhantomData<P>,
+}
+
+impl<K: Hash + Eq, V> Cache<K, V> {
+    /// A cache of at most `capacity` entries, S3-FIFO, with room for all of
+    /// them allocated now.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let cache: Cache<u64, u64> = Cache::new(1000);
+    /// assert_eq!(cache.capacity(), 1000);
+    /// ```
+    #[must_use]
+    pub fn new(capacity: usize) -> Self {
+        Cache::with_policy(capacity)
+    }
+}
+
+impl<K: Hash + Eq, V, P: Policy> Cache<K, V, UnitWeighter, P> {
+    /// A cache of at most `capacity` entries with the policy `P`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::{Cache, Sieve, UnitWeighter};
+    ///
+    /// let cache: Cache<u64, u64, UnitWeighter, Sieve> = Cache::with_policy(1000);
+    /// assert_eq!(cache.capacity(), 1000);
+    /// ```
+    #[must_use]
+    pub fn with_policy(capacity: usize) -> Self {
+        Cache::with(
+            capacity,
+            capacity as u64,
+            UnitWeighter,
+            DefaultHasher::default(),
+        )
+    }
+}
+
+impl<K: Hash + Eq, V, W: Weighter<K, V>> Cache<K, V, W> {
+    /// A cache of total weight at most `weight_capacity`, weighed by
+    /// `weighter`, with room for `estimated_items` entries allocated now.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::{Cache, Weighter};
+    ///
+    /// struct Bytes;
+    /// impl Weighter<u32, Vec<u8>> for Bytes {
+    ///     fn weight(&self, _: &u32, v: &Vec<u8>) -> u64 {
+    ///         v.len() as u64
+    ///     }
+    /// }
+    ///
+    /// let mut cache = Cache::with_weighter(16, 100, Bytes);
+    /// cache.insert(1, vec![0; 60]);
+    /// cache.insert(2, vec![0; 60]); // 120 > 100: one of them leaves
+    /// assert_eq!(cache.len(), 1);
+    /// ```
+    pub fn with_weighter(estimated_items: usize, weight_capacity: u64, weighter: W) -> Self {
+        Cache::with(
+            estimated_items,
+            weight_capacity,
+            weighter,
+            DefaultHasher::default(),
+        )
+    }
+}
+
+impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, W, P, S> {
+    /// A cache with every part given: room for `estimated_items` entries,
+    /// total weight at most `weight_capacity`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::{Cache, DefaultHasher, S3Fifo, UnitWeighter};
+    ///
+    /// let cache: Cache<u8, u8, UnitWeighter, S3Fifo, DefaultHasher> =
+    ///     Cache::with(10, 10, UnitWeighter, DefaultHasher::default());
+    /// assert!(cache.is_empty());
+    /// ```
+    pub fn with(
+        estimated_items: usize,
+        weight_capacity: u64,
+        weighter: W,
+        hash_builder: S,
+    ) -> Self {
+        Cache {
+            store: Store::with_capacity(estimated_items),
+            ghost: Ghost::new(if P::S3_FIFO { estimated_items / 2 } else { 0 }),
+            weighter,
+            hash_builder,
+            capacity: weight_capacity,
+            listener: None,
+            stats: Cell::new(Stats::default()),
+            policy: PhantomData,
+        }
+    }
+
+    /// Sets a listener that receives every entry the policy evicts, at the
+    /// moment it leaves, and every entry [`insert`](Cache::insert) refuses
+    /// as heavier than the capacity. Without one they are dropped.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let evicted = Arc::new(Mutex::new(Vec::new()));
+    /// let seen = Arc::clone(&evicted);
+    /// let mut cache = Cache::new(1).with_eviction_listener(move |k, v| seen.lock().unwrap().push((k, v)));
+    /// cache.insert(1, 'a');
+    /// cache.insert(2, 'b');
+    /// assert_eq!(*evicted.lock().unwrap(), [(1, 'a')]);
+    /// ```
+    #[must_use]
+    pub fn with_eviction_listener(mut self, listener: impl FnMut(K, V) + Send + 'static) -> Self {
+        self.listener = Some(Box::new(listener));
+        self
+    }
+
+    #[inline]
+    fn hash<Q: Hash + ?Sized>(&self, key: &Q) -> u64 {
+        self.hash_builder.hash_one(key)
+    }
+
+    #[inline]
+    fn find<Q>(&self, key: &Q) -> Option<u32>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        if self.store.slots.is_empty() {
+            return None;
+        }
+        self.store.find(self.hash(key), key)
+    }
+
+    fn count(&self, hit: bool) {
+        let mut stats = self.stats.get();
+        if hit {
+            stats.hits += 1;
+        } else {
+            stats.misses += 1;
+        }
+        self.stats.set(stats);
+    }
+
+    #[inline]
+    fn touch(&self, index: u32) {
+        let freq = &self.store.slot(index).freq;
+        freq.set((freq.get() + 1).min(MAX_FREQ));
+    }
+
+    /// The value under `key`, marked as read.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.insert(String::from("a"), 1);
+    /// assert_eq!(cache.get("a"), Some(&1));
+    /// assert_eq!(cache.get("b"), None);
+    /// ```
+    pub fn get<Q>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.get_hashed(self.hash(key), key)
+    }
+
+    /// [`get`](Cache::get) with the key's hash already computed (by this
+    /// cache's hasher).
+    pub(crate) fn get_hashed<Q>(&self, hash: u64, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Eq + ?Sized,
+    {
+        let found = if self.store.slots.is_empty() {
+            None
+        } else {
+            self.store.find(hash, key)
+        };
+        self.count(found.is_some());
+        let index = found?;
+        self.touch(index);
+        Some(&self.store.slot(index).value)
+    }
+
+    /// The value under `key` without marking it as read or counting the
+    /// lookup.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.insert(1, 'a');
+    /// assert_eq!(cache.peek(&1), Some(&'a'));
+    /// assert_eq!(cache.stats().hits, 0);
+    /// ```
+    pub fn peek<Q>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.find(key).map(|index| &self.store.slot(index).value)
+    }
+
+    /// Whether `key` is in the cache; nothing is marked or counted.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.insert(1, 'a');
+    /// assert!(cache.contains_key(&1));
+    /// ```
+    pub fn contains_key<Q>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.find(key).is_some()
+    }
+
+    /// The value under `key`, mutably, marked as read. The entry is weighed
+    /// again when the guard drops, and the policy evicts down to the
+    /// capacity then.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.insert(1, 10);
+    /// *cache.get_mut(&1).unwrap() += 1;
+    /// assert_eq!(cache.peek(&1), Some(&11));
+    /// ```
+    pub fn get_mut<Q>(&mut self, key: &Q) -> Option<ValueMut<'_, K, V, W, P, S>>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let found = self.find(key);
+        self.count(found.is_some());
+        let index = found?;
+        self.touch(index);
+        Some(ValueMut::new(self, index))
+    }
+
+    pub(crate) fn value(&self, index: u32) -> &V {
+        &self.store.slot(index).value
+    }
+
+    pub(crate) fn value_mut(&mut self, index: u32) -> &mut V {
+        &mut self.store.slot_mut(index).value
+    }
+
+    /// Weighs `index` again after its value changed, and evicts down to the
+    /// capacity.
+    pub(crate) fn reweigh(&mut self, index: u32) {
+        let slot = self.store.slot(index);
+        let weight = self.weighter.weight(&slot.key, &slot.value);
+        let (old, main) = (slot.weight, slot.in_main);
+        self.store.slot_mut(index).weight = weight;
+        let fifo = if main {
+            &mut self.store.main
+        } else {
+            &mut self.store.small
+        };
+        fifo.weight = fifo.weight - old + weight;
+        self.evict_to(0);
+    }
+
+    /// Stores `value` under `key`. A value heavier than the whole capacity
+    /// is not stored: it goes to the eviction listener, or is dropped (use
+    /// [`try_insert`](Cache::try_insert) to get it back).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.insert(1, 'a');
+    /// cache.insert(1, 'b');
+    /// assert_eq!(cache.get(&1), Some(&'b'));
+    /// ```
+    pub fn insert(&mut self, key: K, value: V) {
+        if let Err((key, value)) = self.try_insert(key, value)
+            && let Some(listener) = self.listener.as_mut()
+        {
+            listener(key, value);
+        }
+    }
+
+    /// Stores `value` under `key`, or hands the pair back when it weighs
+    /// more than the whole capacity (any entry already under `key` is then
+    /// removed, since it is stale).
+    ///
+    /// # Errors
+    ///
+    /// `Err((key, value))` when the pair is heavier than the capacity.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::{Cache, Weighter};
+    ///
+    /// struct Len;
+    /// impl Weighter<u8, String> for Len {
+    ///     fn weight(&self, _: &u8, v: &String) -> u64 {
+    ///         v.len() as u64
+    ///     }
+    /// }
+    ///
+    /// let mut cache = Cache::with_weighter(4, 3, Len);
+    /// assert_eq!(cache.try_insert(1, String::from("abcd")), Err((1, String::from("abcd"))));
+    /// assert_eq!(cache.try_insert(1, String::from("abc")), Ok(()));
+    /// ```
+    pub fn try_insert(&mut self, key: K, value: V) -> Result<(), (K, V)> {
+        self.try_insert_hashed(self.hash(&key), key, value)
+    }
+
+    /// [`try_insert`](Cache::try_insert) with the key's hash already
+    /// computed.
+    pub(crate) fn try_insert_hashed(&mut self, hash: u64, key: K, value: V) -> Result<(), (K, V)> {
+        let weight = self.weighter.weight(&key, &value);
+        let existing = if self.store.slots.is_empty() {
+            None
+        } else {
+            self.store.find(hash, &key)
+        };
+        if weight > self.capacity {
+            if let Some(index) = existing {
+                drop(self.store.take(hash, index));
+            }
+            return Err((key, value));
+        }
+        match existing {
+            Some(index) => {
+                let slot = self.store.slot_mut(index);
+                let old_weight = slot.weight;
+                let old = core::mem::replace(&mut slot.value, value);
+                slot.weight = weight;
+                let fifo = if slot.in_main {
+                    &mut self.store.main
+                } else {
+                    &mut self.store.small
+                };
+                fifo.weight = fifo.weight - old_weight + weight;
+                drop(old);
+                self.evict_to(0);
+            }
+            None => {
+                self.insert_absent(hash, key, value, weight);
+            }
+        }
+        Ok(())
+    }
+
+    /// The entry of `key`, found with one hash of it. An occupied entry is
+    /// marked as read; the lookup counts as a hit or a miss.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.entry("hits").or_insert_with(|| 1).unwrap();
+    /// assert_eq!(cache.entry("hits").or_insert_with(|| 2), Ok(&1));
+    /// assert_eq!(cache.stats().hits, 1);
+    /// ```
+    pub fn entry(&mut self, key: K) -> Entry<'_, K, V, W, P, S> {
+        let hash = self.hash(&key);
+        let found = if self.store.slots.is_empty() {
+            None
+        } else {
+            self.store.find(hash, &key)
+        };
+        self.count(found.is_some());
+        match found {
+            Some(index) => {
+                self.touch(index);
+                Entry::Occupied(OccupiedEntry::new(self, index, hash))
+            }
+            None => Entry::Vacant(VacantEntry::new(self, key, hash)),
+        }
+    }
+
+    /// Removes the entry at `index`, whose key hashes to `hash`.
+    pub(crate) fn take_at(&mut self, hash: u64, index: u32) -> (K, V) {
+        let slot = self.store.take(hash, index);
+        (slot.key, slot.value)
+    }
+
+    /// Stores a pair whose key is absent, or hands it back when it weighs
+    /// more than the capacity; returns its slot.
+    pub(crate) fn insert_new_hashed(&mut self, hash: u64, key: K, value: V) -> Result<u32, (K, V)> {
+        let weight = self.weighter.weight(&key, &value);
+        if weight > self.capacity {
+            return Err((key, value));
+        }
+        Ok(self.insert_absent(hash, key, value, weight))
+    }
+
+    /// Stores a pair whose key is absent and whose weight fits; returns its
+    /// slot.
+    fn insert_absent(&mut self, hash: u64, key: K, value: V, weight: u64) -> u32 {
+        self.evict_to(weight);
+        let main = P::S3_FIFO && self.ghost.contains(hash);
+        self.store.reserve_one(&self.hash_builder);
+        let index = self
+            .store
+            .insert_new(hash, key, value, weight, !P::S3_FIFO || main);
+        let mut stats = self.stats.get();
+        stats.insertions += 1;
+        self.stats.set(stats);
+        index
+    }
+
+    fn total_weight(&self) -> u64 {
+        self.store.small.weight + self.store.main.weight
+    }
+
+    /// Evicts until `incoming` more weight fits.
+    fn evict_to(&mut self, incoming: u64) {
+        while self.total_weight() + incoming > self.capacity {
+            let Some(index) = self.victim() else { return };
+            let hash = self.hash(&self.store.slot(index).key);
+            if P::S3_FIFO && !self.store.slot(index).in_main {
+                self.ghost.insert(hash);
+            }
+            let slot = self.store.take(hash, index);
+            let mut stats = self.stats.get();
+            stats.evictions += 1;
+            self.stats.set(stats);
+            if let Some(listener) = self.listener.as_mut() {
+                listener(slot.key, slot.value);
+            }
+        }
+    }
+
+    /// Picks the entry to evict, moving the others as the policy says.
+    fn victim(&mut self) -> Option<u32> {
+        if P::S3_FIFO {
+            self.s3_fifo_victim()
+        } else {
+            self.sieve_victim()
+        }
+    }
+
+    fn s3_fifo_victim(&mut self) -> Option<u32> {
+        let small_target = self.capacity * 3 / 100;
+        loop {
+            let small = self.store.small;
+            if let Some(oldest) = small.head
+                && (small.weight > small_target || self.store.main.len == 0)
+            {
+                let slot = self.store.slot(oldest);
+                if slot.freq.get() == 0 {
+                    return Some(oldest);
+                }
+                slot.freq.set(0);
+                self.store.unlink(oldest);
+                self.store.push_newest(oldest, true);
+                continue;
+            }
+            let oldest = self.store.main.head?;
+            let slot = self.store.slot(oldest);
+            let freq = slot.freq.get();
+            if freq == 0 {
+                return Some(oldest);
+            }
+            slot.freq.set(freq - 1);
+            // The circle turns: the oldest becomes the newest.
+            self.store.main.head = Some(slot.next.get());
+        }
+    }
+
+    fn sieve_victim(&mut self) -> Option<u32> {
+        let mut at = self.store.hand.or(self.store.main.head)?;
+        loop {
+            let slot = self.store.slot(at);
+            if slot.freq.get() == 0 {
+                return Some(at);
+            }
+            slot.freq.set(0);
+            at = slot.next.get();
+            self.store.hand = Some(at);
+        }
+    }
+
+    /// The value under `key`; if absent, `with()` makes one, which is
+    /// stored. `Ok(None)` when the new value is heavier than the capacity
+    /// (it is dropped).
+    ///
+    /// # Errors
+    ///
+    /// The error of `with`; nothing is stored then.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache: Cache<String, usize> = Cache::new(4);
+    /// let v = cache.get_or_insert_with("key", || Ok::<_, ()>(3));
+    /// assert_eq!(v, Ok(Some(&3)));
+    /// assert_eq!(cache.get_or_insert_with("key", || Err(())), Ok(Some(&3)));
+    /// ```
+    pub fn get_or_insert_with<Q, E>(
+        &mut self,
+        key: &Q,
+        with: impl FnOnce() -> Result<V, E>,
+    ) -> Result<Option<&V>, E>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized + ToOwned<Owned = K>,
+    {
+        let hash = self.hash(key);
+        let found = if self.store.slots.is_empty() {
+            None
+        } else {
+            self.store.find(hash, key)
+        };
+        self.count(found.is_some());
+        if let Some(index) = found {
+            self.touch(index);
+            return Ok(Some(&self.store.slot(index).value));
+        }
+        let value = with()?;
+        let key = key.to_owned();
+        let weight = self.weighter.weight(&key, &value);
+        if weight > self.capacity {
+            return Ok(None);
+        }
+        let index = self.insert_absent(hash, key, value, weight);
+        Ok(Some(&self.store.slot(index).value))
+    }
+
+    /// Removes the entry under `key` and returns it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.insert(1, 'a');
+    /// assert_eq!(cache.remove(&1), Some((1, 'a')));
+    /// assert_eq!(cache.remove(&1), None);
+    /// ```
+    pub fn remove<Q>(&mut self, key: &Q) -> Option<(K, V)>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.remove_hashed(self.hash(key), key)
+    }
+
+    /// [`remove`](Cache::remove) with the key's hash already computed.
+    pub(crate) fn remove_hashed<Q>(&mut self, hash: u64, key: &Q) -> Option<(K, V)>
+    where
+        K: Borrow<Q>,
+        Q: Eq + ?Sized,
+    {
+        if self.store.slots.is_empty() {
+            return None;
+        }
+        let index = self.store.find(hash, key)?;
+        let slot = self.store.take(hash, index);
+        Some((slot.key, slot.value))
+    }
+
+    /// Keeps only the entries for which `keep` returns true. A panic in
+    /// `keep`, `Hash` or a destructor leaves the cache whole.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(8);
+    /// for i in 0..8 {
+    ///     cache.insert(i, i);
+    /// }
+    /// cache.retain(|k, _| k % 2 == 0);
+    /// assert_eq!(cache.len(), 4);
+    /// ```
+    pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
+        let mut slot = 0;
+        while slot < self.store.slots.capacity() {
+            if let Some(entry) = self.store.slots.get(slot)
+                && !keep(&entry.key, &entry.value)
+            {
+                let hash = self.hash(&entry.key);
+                drop(self.store.take(hash, slot as u32));
+            }
+            slot += 1;
+        }
+    }
+
+    /// Iterates over the entries, in no particular order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.insert(1, 'a');
+    /// assert_eq!(cache.iter().collect::<Vec<_>>(), [(&1, &'a')]);
+    /// ```
+    pub fn iter(&self) -> Iter<'_, K, V> {
+        Iter::new(self.store.slots.iter())
+    }
+
+    /// The number of entries.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.insert(1, 'a');
+    /// assert_eq!(cache.len(), 1);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.store.slots.len()
+    }
+
+    /// Whether the cache holds no entry.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let cache: Cache<u8, u8> = Cache::new(4);
+    /// assert!(cache.is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.store.slots.is_empty()
+    }
+
+    /// The total weight of the entries.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.insert(1, 'a');
+    /// assert_eq!(cache.weight(), 1);
+    /// ```
+    pub fn weight(&self) -> u64 {
+        self.total_weight()
+    }
+
+    /// The most total weight the cache holds.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let cache: Cache<u8, u8> = Cache::new(4);
+    /// assert_eq!(cache.capacity(), 4);
+    /// ```
+    pub fn capacity(&self) -> u64 {
+        self.capacity
+    }
+
+    /// Sets the capacity, evicting (through the listener) down to it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// for i in 0..4 {
+    ///     cache.insert(i, i);
+    /// }
+    /// cache.set_capacity(2);
+    /// assert_eq!(cache.len(), 2);
+    /// ```
+    pub fn set_capacity(&mut self, capacity: u64) {
+        self.capacity = capacity;
+        if P::S3_FIFO {
+            let limit = usize::try_from(capacity / 2)
+                .unwrap_or(usize::MAX)
+                .min(self.store.slots.capacity() / 2);
+            self.ghost.set_limit(limit);
+        }
+        self.evict_to(0);
+    }
+
+    /// Removes every entry and forgets the ghost FIFO; keeps the memory.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.insert(1, 'a');
+    /// cache.clear();
+    /// assert!(cache.is_empty());
+    /// ```
+    pub fn clear(&mut self) {
+        self.ghost.clear();
+        self.store.clear();
+    }
+
+    /// The counts so far.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.insert(1, 'a');
+    /// cache.get(&1);
+    /// assert_eq!(cache.stats().hits, 1);
+    /// ```
+    pub fn stats(&self) -> Stats {
+        self.stats.get()
+    }
+
+    /// Sets every count back to zero.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::Cache;
+    ///
+    /// let mut cache = Cache::new(4);
+    /// cache.get(&1);
+    /// cache.reset_stats();
+    /// assert_eq!(cache.stats().misses, 0);
+    /// # cache.insert(1, 1);
+    /// ```
+    pub fn reset_stats(&self) {
+        self.stats.set(Stats::default());
+    }
+}
+
+impl<K, V, W, P, S> fmt::Debug for Cache<K, V, W, P, S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Cache")
+            .field("len", &self.store.slots.len())
+            .field(
+                "weight",
+                &(self.store.small.weight + self.store.main.weight),
+            )
+            .field("capacity", &self.capacity)
+            .finish()
+    }
+}

@@ -1,0 +1,146 @@
+//! Heap bytes per entry and allocations once full, counted by
+//! memkit-alloc's `CountingAlloc` in this test binary of its own. Its
+//! counters are per thread, so the test harness's other threads do not
+//! show up.
+
+use std::num::NonZeroUsize;
+
+use memkit_alloc::{CountingAlloc, Region};
+
+#[global_allocator]
+static GLOBAL: CountingAlloc = CountingAlloc::system();
+
+/// Live heap bytes of this thread since `region` opened.
+fn live_bytes(region: &Region<'_>) -> usize {
+    usize::try_from(region.stats().live_bytes()).expect("more bytes freed than allocated")
+}
+
+/// Allocations (`alloc` and `realloc`) of this thread since `region` opened.
+fn allocations(region: &Region<'_>) -> u64 {
+    region.stats().new_memory()
+}
+
+/// Heap bytes per entry of a full `u64 → u64` cache of `cap` entries.
+fn bytes_per_entry<C>(
+    cap: usize,
+    new: impl FnOnce() -> C,
+    mut put: impl FnMut(&mut C, u64),
+) -> f64 {
+    let region = Region::thread();
+    let mut cache = new();
+    for k in 0..cap as u64 {
+        put(&mut cache, k);
+    }
+    let bytes = live_bytes(&region);
+    drop(cache);
+    bytes as f64 / cap as f64
+}
+
+#[test]
+fn heap_per_entry_is_at_most_60_percent_of_lru() {
+    for cap in [100, 896, 1000, 1024, 10_000, 100_000] {
+        let nz = NonZeroUsize::new(cap).unwrap();
+        let memkit = bytes_per_entry(
+            cap,
+            || memkit_cache::LruCache::new(nz),
+            |c, k| {
+                c.put(k, k);
+            },
+        );
+        let peer = bytes_per_entry(
+            cap,
+            || lru::LruCache::new(nz),
+            |c, k| {
+                c.put(k, k);
+            },
+        );
+        println!(
+            "cap {cap}: memkit {memkit:.1} B/entry, lru {peer:.1} B/entry, {:.0}%",
+            100.0 * memkit / peer
+        );
+        assert!(
+            memkit <= 0.6 * peer,
+            "cap {cap}: memkit {memkit:.1} B/entry, lru {peer:.1} B/entry"
+        );
+    }
+}
+
+#[test]
+fn no_allocation_once_full() {
+    let mut cache = memkit_cache::LruCache::new(NonZeroUsize::new(1000).unwrap());
+    // Warm-up: fill, then replace every entry once, so that the index has
+    // settled at its steady size.
+    for k in 0..2000u64 {
+        cache.put(k, k);
+    }
+    let region = Region::thread();
+    for k in 2000..200_000u64 {
+        cache.put(k, k);
+        cache.get(&(k - 3));
+        if k % 5 == 0 {
+            cache.pop(&(k - 1));
+            cache.push(k - 1, 0);
+        }
+        *cache.entry(k - 7).or_insert(1) += 1;
+        *cache.get_or_insert_mut(k % 1500, || 2) += 1;
+    }
+    assert_eq!(allocations(&region), 0);
+}
+
+#[test]
+fn cache_heap_per_entry_is_at_most_quick_caches() {
+    for cap in [1000, 1024, 10_000, 100_000] {
+        // Fill, then turn the cache over so that the ghost FIFO fills too.
+        let memkit = bytes_per_entry(
+            cap,
+            || memkit_cache::Cache::new(cap),
+            |c, k| {
+                c.insert(k, k);
+                c.insert(k + (1 << 40), k);
+            },
+        );
+        let peer = bytes_per_entry(
+            cap,
+            || quick_cache::unsync::Cache::new(cap),
+            |c, k| {
+                c.insert(k, k);
+                c.insert(k + (1 << 40), k);
+            },
+        );
+        println!(
+            "cap {cap}: memkit Cache {memkit:.1} B/entry, quick_cache {peer:.1} B/entry, {:.0}%",
+            100.0 * memkit / peer
+        );
+        assert!(
+            memkit <= peer,
+            "cap {cap}: memkit {memkit:.1} B/entry, quick_cache {peer:.1} B/entry"
+        );
+    }
+}
+
+#[test]
+fn cache_allocates_nothing_once_full() {
+    for sieve in [false, true] {
+        let mut s3: memkit_cache::Cache<u64, u64> = memkit_cache::Cache::new(1000);
+        let mut sv: memkit_cache::Cache<u64, u64, memkit_cache::UnitWeighter, memkit_cache::Sieve> =
+            memkit_cache::Cache::with_policy(1000);
+        let mut step = |k: u64| {
+            if sieve {
+                if sv.get(&(k % 3000)).is_none() {
+                    sv.insert(k % 3000, k);
+                }
+            } else if s3.get(&(k % 3000)).is_none() {
+                s3.insert(k % 3000, k);
+            }
+        };
+        // Warm-up: the ghost FIFO and the index reach their steady size.
+        for k in 0..20_000u64 {
+            step(k.wrapping_mul(0x9e37_79b9) % 5000);
+        }
+        let region = Region::thread();
+        for k in 20_000..200_000u64 {
+            step(k.wrapping_mul(0x9e37_79b9) % 5000);
+        }
+        assert_eq!(allocations(&region), 0, "sieve: {sieve}");
+    }
+}
