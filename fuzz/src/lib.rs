@@ -12,7 +12,12 @@
 pub mod arena;
 pub mod bump;
 pub mod bytes;
+pub mod http_request;
+pub mod http_response;
+pub mod length_delimited;
+pub mod lines;
 mod ops;
+pub mod pieces;
 mod raw;
 pub mod segments;
 pub mod slab;
@@ -33,6 +38,10 @@ pub const TARGETS: &[(&str, Run)] = &[
     ("arena", arena::run),
     ("bump", bump::run),
     ("bytes", bytes::run),
+    ("http_request", http_request::run),
+    ("http_response", http_response::run),
+    ("length_delimited", length_delimited::run),
+    ("lines", lines::run),
     ("slab", slab::run),
 ];
 

@@ -34,7 +34,16 @@ fn every_target_is_replayed() {
     let names: Vec<&str> = memkit_fuzz::TARGETS.iter().map(|(n, _)| *n).collect();
     assert_eq!(
         names,
-        ["arena", "bump", "bytes", "slab"],
+        [
+            "arena",
+            "bump",
+            "bytes",
+            "http_request",
+            "http_response",
+            "length_delimited",
+            "lines",
+            "slab"
+        ],
         "add a replay test for each new target"
     );
 }
@@ -57,4 +66,24 @@ fn bytes() {
 #[test]
 fn slab() {
     replay("slab");
+}
+
+#[test]
+fn http_request() {
+    replay("http_request");
+}
+
+#[test]
+fn http_response() {
+    replay("http_response");
+}
+
+#[test]
+fn length_delimited() {
+    replay("length_delimited");
+}
+
+#[test]
+fn lines() {
+    replay("lines");
 }

@@ -38,10 +38,54 @@ pub(crate) fn is_tchar(b: u8) -> bool {
 
 /// The position of the first byte of `bytes` that is not a `tchar`.
 pub(crate) fn token_end(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .position(|&b| !is_tchar(b))
-        .unwrap_or(bytes.len())
+    class_end(bytes, &TCHAR)
+}
+
+/// The position of the first byte of `bytes` outside `class`, four table
+/// look-ups per loop test.
+fn class_end(bytes: &[u8], class: &[bool; 256]) -> usize {
+    let mut i = 0;
+    while let Some(&[a, b, c, d]) = bytes.get(i..i + 4) {
+        if !class[a as usize] {
+            return i;
+        }
+        if !class[b as usize] {
+            return i + 1;
+        }
+        if !class[c as usize] {
+            return i + 2;
+        }
+        if !class[d as usize] {
+            return i + 3;
+        }
+        i += 4;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if !class[b as usize] {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// A request-target byte: VCHAR.
+const fn target_table() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0x21;
+    while i <= 0x7e {
+        table[i] = true;
+        i += 1;
+    }
+    table
+}
+
+static TARGET: [bool; 256] = target_table();
+
+/// The position of the first byte of `bytes` that may not appear in a
+/// request target.
+pub(crate) fn target_end(bytes: &[u8]) -> usize {
+    class_end(bytes, &TARGET)
 }
 
 /// A byte allowed in a field value: VCHAR, SP, HTAB or obs-text; no other
@@ -104,4 +148,15 @@ pub(crate) fn invalid_value_byte(bytes: &[u8]) -> Option<usize> {
         .iter()
         .position(|&b| !is_field_value_byte(b))
         .map(|i| clean + i)
+}
+
+/// The position of the first LF in `bytes`: a plain loop over the few
+/// bytes of a small read (one byte at a time, say), where setting up
+/// `memchr` would cost more than the search.
+pub(crate) fn find_lf(bytes: &[u8]) -> Option<usize> {
+    if bytes.len() < 16 {
+        bytes.iter().position(|&b| b == b'\n')
+    } else {
+        memchr::memchr(b'\n', bytes)
+    }
 }

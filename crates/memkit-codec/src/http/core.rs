@@ -17,8 +17,8 @@ use std::mem;
 use memkit_bytes::{Buf, Bytes, BytesMut};
 
 use super::chars::{
-    eq_ignore_case, invalid_value_byte, is_field_value_byte, is_ows, is_target_byte, token_end,
-    trim_ows,
+    eq_ignore_case, find_lf, invalid_value_byte, is_field_value_byte, is_ows, target_end,
+    token_end, trim_ows,
 };
 use super::field_list::{FieldList, FieldSpan, Span};
 use super::limits::{Lenient, Limits};
@@ -211,13 +211,48 @@ impl Core {
 
     /// Advances over the bytes in `buf`; the sticky failed state wraps
     /// [`step`](Core::step).
+    /// The common call that yields nothing is inlined into the caller.
+    #[inline]
     pub(crate) fn decode(&mut self, buf: &mut BytesMut) -> Result<Option<Event>, Error> {
+        if self.nothing_new_in_head(buf) {
+            return Ok(None);
+        }
+        self.decode_step(buf)
+    }
+
+    /// [`decode`](Core::decode) past its quick check.
+    #[inline(never)]
+    fn decode_step(&mut self, buf: &mut BytesMut) -> Result<Option<Event>, Error> {
         if let State::Failed(kind, offset) = self.state {
             return Err(Error::new(kind, offset));
         }
         self.step(buf).inspect_err(|e| {
             self.state = State::Failed(e.kind(), e.offset());
         })
+    }
+
+    /// Whether a head is being read and the bytes that arrived since the
+    /// last call hold no LF and pass no limit: then the step would only
+    /// scan them, as this does, and yield nothing. Keeps the cost of a
+    /// call per byte that arrives small.
+    #[inline]
+    fn nothing_new_in_head(&mut self, buf: &BytesMut) -> bool {
+        if !matches!(self.state, State::Start | State::Fields) {
+            return false;
+        }
+        let Some(new) = buf.get(self.scanned..) else {
+            return false;
+        };
+        let line_limit = self.line_start.saturating_add(self.limits.max_line_bytes);
+        if new.is_empty()
+            || buf.len() > line_limit
+            || buf.len() > self.limits.max_head_bytes
+            || find_lf(new).is_some()
+        {
+            return false;
+        }
+        self.scanned = buf.len();
+        true
     }
 
     /// As [`decode`](Core::decode), at the end of the stream.
@@ -363,7 +398,7 @@ impl Core {
         buf: &BytesMut,
         section: Option<(usize, ErrorKind)>,
     ) -> Result<Option<Line>, Error> {
-        let lf = memchr::memchr(b'\n', &buf[self.scanned..]).map(|i| self.scanned + i);
+        let lf = find_lf(&buf[self.scanned..]).map(|i| self.scanned + i);
         let end = lf.map_or(buf.len(), |lf| lf + 1);
         let line_limit = self.line_start.saturating_add(self.limits.max_line_bytes);
         let mut exceeded = (end > line_limit).then_some((line_limit, ErrorKind::LineTooLong));
@@ -401,6 +436,12 @@ impl Core {
     /// line.
     fn head(&mut self, buf: &mut BytesMut) -> Result<Option<Event>, Error> {
         loop {
+            if self.state == State::Fields
+                && self.scanned == self.line_start
+                && self.field_line_in_one_pass(buf)?
+            {
+                continue;
+            }
             let section = Some((self.limits.max_head_bytes, ErrorKind::HeadTooLarge));
             let Some(line) = self.next_line(buf, section)? else {
                 return Ok(None);
@@ -447,11 +488,7 @@ impl Core {
             None => return Err(self.error(ErrorKind::InvalidRequestLine, at + method_end)),
         }
         let target_start = method_end + 1;
-        let target_end = target_start
-            + line[target_start..]
-                .iter()
-                .position(|&b| !is_target_byte(b))
-                .unwrap_or(line.len() - target_start);
+        let target_end = target_start + target_end(&line[target_start..]);
         if target_end == target_start {
             return Err(self.error(ErrorKind::InvalidRequestLine, at + target_start));
         }
@@ -539,11 +576,66 @@ impl Core {
         let (trim_start, trim_end) = trim_ows(value);
         let value_start = line.start + name_end + 1 + trim_start;
         let value_end = line.start + name_end + 1 + trim_end;
-        let name = &bytes[..name_end];
+        self.record_field(buf, line.start, name_end, value_start, value_end, trailer)
+    }
+
+    /// The field line at `line_start` found and checked in one pass, when
+    /// it is complete, well formed and within the limits: its name is
+    /// scanned as tokens, then its value up to the first byte that a value
+    /// may not hold, which must be the line's CRLF. Returns `false`, having
+    /// changed nothing, for anything else (an incomplete line, an obs-fold,
+    /// a malformed line, a limit reached, the empty line), which then goes
+    /// the way of every other line: [`next_line`](Core::next_line) and
+    /// [`field_line`](Core::field_line). Both ways give the same result for
+    /// the lines this one accepts, so the verdict does not depend on which
+    /// was taken, and each byte is looked at a bounded number of times.
+    fn field_line_in_one_pass(&mut self, buf: &BytesMut) -> Result<bool, Error> {
+        let start = self.line_start;
+        let bytes = &buf[start..];
+        let name_end = token_end(bytes);
+        if name_end == 0 || bytes.get(name_end) != Some(&b':') {
+            return Ok(false);
+        }
+        let value = &bytes[name_end + 1..];
+        let Some(cr) = invalid_value_byte(value) else {
+            return Ok(false);
+        };
+        if value[cr] != b'\r' || value.get(cr + 1) != Some(&b'\n') {
+            return Ok(false);
+        }
+        let next = start + name_end + 1 + cr + 2;
+        let line_limit = start.saturating_add(self.limits.max_line_bytes);
+        if next > line_limit
+            || next > self.limits.max_head_bytes
+            || self.fields.len() >= self.limits.max_fields
+        {
+            return Ok(false);
+        }
+        let (trim_start, trim_end) = trim_ows(&value[..cr]);
+        let value_start = start + name_end + 1 + trim_start;
+        let value_end = start + name_end + 1 + trim_end;
+        self.record_field(buf, start, name_end, value_start, value_end, false)?;
+        self.line_start = next;
+        self.scanned = next;
+        Ok(true)
+    }
+
+    /// Checks what the field at `line_start` says about framing and adds
+    /// it to the list.
+    fn record_field(
+        &mut self,
+        buf: &BytesMut,
+        line_start: usize,
+        name_end: usize,
+        value_start: usize,
+        value_end: usize,
+        trailer: bool,
+    ) -> Result<(), Error> {
+        let name = &buf[line_start..line_start + name_end];
         let value = &buf[value_start..value_end];
-        self.framing_field(name, value, line.start, trailer)?;
+        self.framing_field(name, value, line_start, trailer)?;
         self.fields.push(FieldSpan {
-            name: Span::new(line.start, line.start + name_end),
+            name: Span::new(line_start, line_start + name_end),
             value: Span::new(value_start, value_end),
         });
         Ok(())

@@ -126,6 +126,7 @@ impl Decoder for RequestDecoder {
     type Item = RequestFrame;
     type Error = Error;
 
+    #[inline]
     fn decode(&mut self, src: &mut BytesMut) -> Result<Option<RequestFrame>, Error> {
         match self.core.decode(src)? {
             Some(event) => Ok(Some(self.frame(event))),
