@@ -1,5 +1,5 @@
 //! [`Builder`]: the configuration of a
-//! [`LengthDelimitedCodec`](crate::LengthDelimitedCodec).
+//! [`LengthDelimitedCodec`].
 
 use crate::LengthDelimitedCodec;
 

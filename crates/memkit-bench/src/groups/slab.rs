@@ -10,13 +10,11 @@
 //! `retain`, `random_remove`) run over `N` slots. `slot_*` cases report
 //! memory: their bytes/op column is the bytes one slot takes.
 //!
-//! Why `N` and not a few thousand slots: the whole-structure cases branch on
-//! a random half-occupied pattern, and the same pattern repeats every op. At
-//! 4096 slots the CPU's branch predictor learns much of it, and how much
-//! depends on where the code happens to sit: `gen_iterate_50` ran 1.3x
-//! slotmap's time here with an inner loop instruction-for-instruction equal
-//! to slotmap's, and 0.8x in a standalone program. At 65536 slots neither
-//! side can memorise the pattern and the ratio follows the code.
+//! Why `N` is 65536 slots: the whole-structure cases branch on a random
+//! half-occupied pattern that repeats every op. With a few thousand slots
+//! the branch predictor learns much of the pattern, by an amount that
+//! depends on code placement, so the ratio would measure placement rather
+//! than the code. At 65536 slots neither side can memorise it.
 
 use crate::harness::{Case, Runner};
 
@@ -24,8 +22,8 @@ const GROUP: &str = "slab";
 
 /// Inserts before `insert_1m` starts over with a fresh, empty slab. Not
 /// 2^20: slotmap keeps a sentinel in slot 0, so 2^20 values would push it
-/// into a 2^21-slot buffer and ten times the page faults, which measured
-/// the power of two rather than the insert (0.22 against slotmap).
+/// into a 2^21-slot buffer, and the case would measure that buffer's page
+/// faults rather than the insert.
 const FILL: usize = 1_000_000;
 /// Live values for the random-access cases, and slots for the
 /// whole-structure ones.
