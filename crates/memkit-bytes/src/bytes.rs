@@ -9,7 +9,7 @@ use core::{cmp, hash};
 
 use crate::buf::IntoIter;
 use crate::raw::RawBytes;
-use crate::{Buf, BytesMut, range};
+use crate::{Buf, BytesMut, panics};
 
 /// An immutable, reference-counted view of contiguous bytes.
 ///
@@ -191,7 +191,7 @@ impl Bytes {
     /// ```
     #[track_caller]
     pub fn slice(&self, range: impl RangeBounds<usize>) -> Bytes {
-        let (begin, end) = range::checked("Bytes::slice", range, self.len());
+        let (begin, end) = panics::checked("Bytes::slice", range, self.len());
         Bytes {
             raw: self.raw.slice(begin, end),
         }
@@ -260,7 +260,7 @@ impl Bytes {
     #[must_use = "to drop the tail, use `truncate`"]
     #[track_caller]
     pub fn split_off(&mut self, at: usize) -> Bytes {
-        range::check_at("Bytes::split_off", at, "len", self.len());
+        panics::check_at("Bytes::split_off", at, "len", self.len());
         Bytes {
             raw: self.raw.split_off(at),
         }
@@ -285,7 +285,7 @@ impl Bytes {
     #[must_use = "to drop the head, use `advance`"]
     #[track_caller]
     pub fn split_to(&mut self, at: usize) -> Bytes {
-        range::check_at("Bytes::split_to", at, "len", self.len());
+        panics::check_at("Bytes::split_to", at, "len", self.len());
         Bytes {
             raw: self.raw.split_to(at),
         }
@@ -421,7 +421,7 @@ impl Buf for Bytes {
     #[inline]
     #[track_caller]
     fn advance(&mut self, cnt: usize) {
-        range::check_advance(cnt, self.len());
+        panics::check_advance(cnt, self.len());
         self.raw.advance(cnt);
     }
 

@@ -9,7 +9,7 @@ use core::{cmp, fmt, hash};
 
 use crate::buf::{IntoIter, UninitSlice};
 use crate::raw::RawBytesMut;
-use crate::{Buf, BufMut, Bytes, TryReserveError, range};
+use crate::{Buf, BufMut, Bytes, TryReserveError, panics};
 
 /// A unique, growable byte buffer.
 ///
@@ -203,7 +203,7 @@ impl BytesMut {
     #[must_use = "to drop the tail, use `truncate`"]
     #[track_caller]
     pub fn split_off(&mut self, at: usize) -> BytesMut {
-        range::check_at("BytesMut::split_off", at, "capacity", self.capacity());
+        panics::check_at("BytesMut::split_off", at, "capacity", self.capacity());
         BytesMut {
             raw: self.raw.split_off(at),
         }
@@ -248,7 +248,7 @@ impl BytesMut {
     #[must_use = "to drop the head, use `advance`"]
     #[track_caller]
     pub fn split_to(&mut self, at: usize) -> BytesMut {
-        range::check_at("BytesMut::split_to", at, "len", self.len());
+        panics::check_at("BytesMut::split_to", at, "len", self.len());
         BytesMut {
             raw: self.raw.split_to(at),
         }
@@ -460,7 +460,7 @@ impl BytesMut {
     /// ```
     #[track_caller]
     pub fn extend_from_within(&mut self, range: impl RangeBounds<usize>) {
-        let (begin, end) = range::checked("BytesMut::extend_from_within", range, self.len());
+        let (begin, end) = panics::checked("BytesMut::extend_from_within", range, self.len());
         self.raw.extend_from_within(begin, end);
     }
 
@@ -552,7 +552,7 @@ impl Buf for BytesMut {
     #[inline]
     #[track_caller]
     fn advance(&mut self, cnt: usize) {
-        range::check_advance(cnt, self.len());
+        panics::check_advance(cnt, self.len());
         self.raw.advance_start(cnt);
     }
 

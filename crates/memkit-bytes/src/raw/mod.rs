@@ -100,19 +100,10 @@ impl AllocFailure {
     #[track_caller]
     pub(crate) fn raise(self, operation: &str, len: usize, additional: usize) -> ! {
         match self {
-            AllocFailure::CapacityOverflow => capacity_overflow(operation, len, additional),
+            AllocFailure::CapacityOverflow => {
+                crate::panics::capacity_overflow(operation, len, additional)
+            }
             AllocFailure::Allocator(layout) => alloc::alloc::handle_alloc_error(layout),
         }
     }
-}
-
-/// Panics with the message every capacity overflow shares.
-#[cold]
-#[inline(never)]
-#[track_caller]
-fn capacity_overflow(operation: &str, len: usize, additional: usize) -> ! {
-    panic!(
-        "{operation}: capacity overflow: {len} + {additional} bytes exceeds isize::MAX ({})",
-        isize::MAX
-    )
 }
