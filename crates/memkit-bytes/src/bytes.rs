@@ -159,6 +159,32 @@ impl Bytes {
         self.raw.is_unique()
     }
 
+    /// Testing aid: checks every invariant of the crate's unsafe core that
+    /// can be seen from this view (the reference count of its storage, that
+    /// the view lies within the storage, the storage kind's layout, …).
+    ///
+    /// Meant for property tests and fuzz targets, which call it after every
+    /// step. It is not part of the stable API.
+    ///
+    /// # Panics
+    ///
+    /// If an invariant is broken, with a message naming it and the numbers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_bytes::Bytes;
+    ///
+    /// let b = Bytes::copy_from_slice(b"abc");
+    /// let c = b.slice(1..);
+    /// b.assert_invariants();
+    /// c.assert_invariants();
+    /// ```
+    #[doc(hidden)]
+    pub fn assert_invariants(&self) {
+        self.raw.assert_invariants();
+    }
+
     /// A new `Bytes` holding a copy of `data`, in one allocation.
     ///
     /// # Examples

@@ -145,6 +145,32 @@ impl BytesMut {
         self.raw.capacity()
     }
 
+    /// Testing aid: checks every invariant of the crate's unsafe core that
+    /// can be seen from this buffer (the reference count of its storage, that
+    /// the buffer lies within the storage, the storage kind's layout, …).
+    ///
+    /// Meant for property tests and fuzz targets, which call it after every
+    /// step. It is not part of the stable API.
+    ///
+    /// # Panics
+    ///
+    /// If an invariant is broken, with a message naming it and the numbers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_bytes::BytesMut;
+    ///
+    /// let mut b = BytesMut::with_capacity(8);
+    /// let c = b.split_off(3);
+    /// b.assert_invariants();
+    /// c.assert_invariants();
+    /// ```
+    #[doc(hidden)]
+    pub fn assert_invariants(&self) {
+        self.raw.assert_invariants();
+    }
+
     /// Turns the buffer into immutable [`Bytes`], keeping the storage.
     /// Never copies and never allocates.
     ///

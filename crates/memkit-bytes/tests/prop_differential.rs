@@ -11,6 +11,9 @@
 //! and only lowers the count to 256, or 4 under Miri, when the variable is
 //! unset. Failure persistence is off under Miri (no file system there).
 //!
+//! Every check also runs memkit's `assert_invariants()` on each live handle,
+//! so a step that breaks an invariant of the unsafe core fails at that step.
+//!
 //! The `Buf`/`BufMut` integer methods (every width, both byte orders, and
 //! `try_get_*`) are driven by the `Num` operations.
 
@@ -75,6 +78,7 @@ impl Mut3 {
     }
 
     fn check(&self, what: &str) -> Result<(), TestCaseError> {
+        self.m.assert_invariants();
         let v: Vec<u8> = self.v.iter().copied().collect();
         prop_assert_eq!(
             &self.m[..],
@@ -101,6 +105,7 @@ impl Mut3 {
 
 impl Frozen3 {
     fn check(&self, what: &str) -> Result<(), TestCaseError> {
+        self.m.assert_invariants();
         prop_assert_eq!(
             &self.m[..],
             &self.v[..],
