@@ -84,7 +84,7 @@ unsafe impl<const MIN_ALIGN: usize> Allocator for &Bump<MIN_ALIGN> {
 /// # Examples
 ///
 /// ```
-/// # #![allow(stable_features)]
+/// # #![allow(stable_features, reason = "once `allocator_api` is stabilised, nightly warns that the gate is no longer needed")]
 /// #![feature(allocator_api)]
 ///
 /// let bump = memkit_arena::Bump::new();

@@ -118,7 +118,6 @@ impl<T> Arena<T> {
     /// assert_eq!(*x, 6);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc(&self, value: T) -> &mut T {
         self.raw.alloc(value)
     }
@@ -137,7 +136,6 @@ impl<T> Arena<T> {
     /// let s = arena.alloc_extend("abc".chars());
     /// assert_eq!(s, &['a', 'b', 'c']);
     /// ```
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_extend<I>(&self, iterable: I) -> &mut [T]
     where
         I: IntoIterator<Item = T>,
@@ -173,7 +171,10 @@ impl<T> Arena<T> {
     /// slots[1] = MaybeUninit::new(2);
     /// assert_eq!(arena.into_vec(), [1, 2]);
     /// ```
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "the slots are fresh, distinct from every earlier allocation, so the `&mut` aliases nothing"
+    )]
     pub unsafe fn alloc_uninitialized(&self, num: usize) -> &mut [MaybeUninit<T>] {
         // SAFETY: the caller's contract is `RawArena::alloc_uninit`'s.
         unsafe { self.raw.alloc_uninit(num) }
@@ -261,7 +262,10 @@ impl Arena<u8> {
     /// let arena = memkit_arena::Arena::new();
     /// assert_eq!(arena.alloc_str("hi"), "hi");
     /// ```
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     pub fn alloc_str(&self, s: &str) -> &mut str {
         let bytes = self.alloc_extend(s.bytes());
         // SAFETY: a copy of a `str`'s bytes is UTF-8.

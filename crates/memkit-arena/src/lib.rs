@@ -41,12 +41,13 @@
 //! [`bumpalo`]: https://docs.rs/bumpalo/3
 //! [`typed-arena`]: https://docs.rs/typed-arena/2
 #![no_std]
-// Nightly toolchains from 1.100 on have the `Allocator` trait stable and
-// warn that the feature gate is no longer needed; older ones need it.
 #![cfg_attr(
     all(feature = "allocator_api", memkit_nightly),
     feature(allocator_api),
-    allow(stable_features)
+    allow(
+        stable_features,
+        reason = "once `allocator_api` is stabilised, nightly warns that the gate is no longer needed"
+    )
 )]
 #![doc(test(attr(deny(warnings))))]
 

@@ -11,8 +11,10 @@
 //! Without the cfg this file compiles to nothing.
 #![cfg(all(feature = "allocator_api", memkit_nightly))]
 #![feature(allocator_api)]
-// From Rust 1.100 on the trait is stable and the gate only warns.
-#![allow(stable_features)]
+#![allow(
+    stable_features,
+    reason = "once `allocator_api` is stabilised, nightly warns that the gate is no longer needed"
+)]
 
 use std::alloc::{Allocator, Layout};
 use std::cell::Cell;

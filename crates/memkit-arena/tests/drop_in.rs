@@ -63,9 +63,11 @@ fn typed_arena_style_code_builds_and_runs() {
 
 /// bumpalo 3.20 API that memkit-arena added later, written as a bumpalo
 /// user would. The same body compiles against bumpalo 3.20.4 itself.
-// The comparisons exercise the `PartialEq<&mut [B; N]>` and
-// `PartialEq<std String>` impls on purpose.
-#[allow(clippy::op_ref, clippy::cmp_owned)]
+#[expect(
+    clippy::op_ref,
+    clippy::cmp_owned,
+    reason = "the comparisons exercise the `PartialEq<&mut [B; N]>` and `PartialEq<std String>` impls on purpose"
+)]
 fn bumpalo_surface(bump: &Bump) -> std::vec::Vec<std::string::String> {
     use std::any::Any;
     use std::borrow::Cow;

@@ -189,6 +189,7 @@ proptest! {
         let mut after = |live: &[Live]| -> Result<(), TestCaseError> {
             // SAFETY: a shared borrow between calls.
             let b = unsafe { &*ours_ptr };
+            b.assert_invariants();
             if let Some(l) = limit {
                 prop_assert!(b.allocated_bytes() <= l, "limit exceeded");
             }
@@ -309,6 +310,7 @@ proptest! {
                 }
                 VecOp::Remove(_) => {}
             }
+            ob.assert_invariants();
             prop_assert!(ours.capacity() >= ours.len());
             prop_assert_eq!(&ours[..], &model[..]);
             prop_assert_eq!(&peer[..], &model[..]);

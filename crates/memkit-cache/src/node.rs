@@ -12,13 +12,16 @@ pub(crate) const MAX_ENTRIES: usize = u32::MAX as usize - 1;
 pub(crate) struct Link(NonZeroU32);
 
 impl Link {
-    /// The link to slab index `index`, which is below [`MAX_ENTRIES`].
+    /// The link to slab index `index`, which is below [`MAX_ENTRIES`] (the
+    /// slab never hands out a larger one: `insert_new` checks). An add, no
+    /// branch: it runs several times per promotion.
     #[inline]
     pub(crate) fn new(index: u32) -> Self {
-        match NonZeroU32::new(index.wrapping_add(1)) {
-            Some(link) => Link(link),
-            None => unreachable!("Link::new: index {index} is not below {MAX_ENTRIES}"),
-        }
+        debug_assert!(
+            (index as usize) < MAX_ENTRIES,
+            "Link::new: index {index} is not below {MAX_ENTRIES}"
+        );
+        Link(NonZeroU32::MIN.saturating_add(index))
     }
 
     /// The slab index.

@@ -56,7 +56,6 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
-mod builder;
 mod error;
 mod gen_key;
 pub mod gen_slab;
@@ -64,15 +63,11 @@ mod raw;
 #[cfg(feature = "serde")]
 mod serde;
 mod slab;
-mod slab_iter;
-mod vacant_entry;
 
 pub use crate::error::GetDisjointMutError;
 pub use crate::gen_key::GenKey;
 pub use crate::gen_slab::GenSlab;
-pub use crate::slab::Slab;
-pub use crate::slab_iter::{Drain, IntoIter, Iter, IterMut};
-pub use crate::vacant_entry::VacantEntry;
+pub use crate::slab::{Drain, IntoIter, Iter, IterMut, Slab, VacantEntry};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -192,6 +192,77 @@ impl<T> RawGenSlab<T> {
         &mut self.slots
     }
 
+    /// Checks invariants 1, 2, 3 and 5 and panics with a message naming the
+    /// first one broken. Invariant 4 is about history, not state: the
+    /// property tests check it through keys that must stay dead.
+    pub(crate) fn assert_invariants(&self) {
+        let n = self.slots.len();
+        assert!(
+            n <= MAX_SLOTS,
+            "GenSlab invariant 5 broken: {n} slots, more than {MAX_SLOTS}"
+        );
+        let (mut occupied, mut retired, mut vacant) = (0usize, 0usize, 0usize);
+        for (index, slot) in self.slots.iter().enumerate() {
+            match slot.link() {
+                None => occupied += 1,
+                Some(RETIRED) => {
+                    retired += 1;
+                    assert!(
+                        slot.generation == 0,
+                        "GenSlab invariant 4 broken: retired slot {index} has generation {}, not 0",
+                        slot.generation
+                    );
+                }
+                Some(link) => {
+                    vacant += 1;
+                    assert!(
+                        link == END || (link as usize) < n,
+                        "GenSlab invariant 2 broken: vacant slot {index} links to {link}, \
+                         past the {n} slots"
+                    );
+                }
+            }
+        }
+        assert!(
+            occupied == self.len,
+            "GenSlab invariant 5 broken: len is {} but {occupied} slots are occupied",
+            self.len
+        );
+        assert!(
+            retired == self.retired,
+            "GenSlab invariant 5 broken: retired is {} but {retired} slots are retired",
+            self.retired
+        );
+        let mut seen = alloc::vec![false; n];
+        let mut at = self.free_head;
+        let mut walked = 0usize;
+        while at != END {
+            let index = at as usize;
+            assert!(
+                index < n,
+                "GenSlab invariant 3 broken: the free list reaches {at}, past the {n} slots"
+            );
+            let slot = &self.slots[index];
+            assert!(
+                !slot.is_occupied() && !slot.is_retired(),
+                "GenSlab invariant 3 broken: the free list reaches slot {index}, which is \
+                 occupied or retired"
+            );
+            assert!(
+                !seen[index],
+                "GenSlab invariant 3 broken: the free list visits slot {index} twice"
+            );
+            seen[index] = true;
+            walked += 1;
+            at = slot.link().unwrap_or(END);
+        }
+        assert!(
+            walked == vacant,
+            "GenSlab invariant 3 broken: the free list visits {walked} of the {vacant} \
+             vacant slots"
+        );
+    }
+
     /// Vacant slots that can be reused.
     fn free(&self) -> usize {
         self.slots.len() - self.len - self.retired
@@ -571,5 +642,29 @@ impl<T: Clone> Clone for RawGenSlab<T> {
             len: self.len,
             retired: self.retired,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{END, RawGenSlab};
+
+    #[test]
+    #[should_panic(expected = "GenSlab invariant 5 broken: len is 0 but 1 slots are occupied")]
+    fn assert_invariants_catches_a_wrong_len() {
+        let mut raw = RawGenSlab::new();
+        raw.insert(1);
+        raw.len = 0;
+        raw.assert_invariants();
+    }
+
+    #[test]
+    #[should_panic(expected = "GenSlab invariant 3 broken: the free list visits 0 of the 1 vacant")]
+    fn assert_invariants_catches_a_lost_free_slot() {
+        let mut raw = RawGenSlab::new();
+        let (index, _) = raw.insert(1);
+        raw.take(index as usize);
+        raw.free_head = END;
+        raw.assert_invariants();
     }
 }

@@ -14,8 +14,8 @@ use core::marker::PhantomData;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use crate::builder::Builder;
 use crate::raw::RawGenSlab;
+use crate::slab::Builder;
 use crate::{GenKey, GenSlab, Slab};
 
 impl<T: Serialize> Serialize for Slab<T> {

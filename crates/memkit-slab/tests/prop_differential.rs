@@ -88,6 +88,7 @@ fn check_slab(
     theirs: &slab::Slab<u32>,
     model: &HashMap<usize, u32>,
 ) -> Result<(), TestCaseError> {
+    ours.assert_invariants();
     prop_assert_eq!(ours.len(), theirs.len());
     prop_assert_eq!(ours.len(), model.len());
     prop_assert_eq!(ours.vacant_key(), theirs.vacant_key());
@@ -331,6 +332,7 @@ fn check_gen(
     theirs: &slotmap::SlotMap<slotmap::DefaultKey, u32>,
     keys: &Keys,
 ) -> Result<(), TestCaseError> {
+    ours.assert_invariants();
     prop_assert_eq!(ours.len(), theirs.len());
     prop_assert_eq!(ours.len(), keys.live.len());
     for k in &keys.dead {

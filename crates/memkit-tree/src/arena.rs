@@ -1,6 +1,6 @@
 //! [`Arena`]: the storage of a forest of nodes.
 
-use core::num::NonZeroUsize;
+use core::num::{NonZeroU32, NonZeroUsize};
 use core::{fmt, mem, ops};
 
 #[cfg(feature = "serde")]
@@ -43,6 +43,13 @@ pub struct Arena<T> {
     /// Vacant slots freed before the last `clear`; they do not count in
     /// `len` until reused.
     uncounted_free: usize,
+    /// The highest generation of any id this arena (or the arena it was
+    /// compacted, mapped or deserialized from) handed out; 0 if none.
+    max_generation: u32,
+    /// Every id handed out from now on has a generation above this: ids
+    /// from before the last `compact` or `map` may carry any generation up
+    /// to it, at any index.
+    generation_floor: u32,
 }
 
 impl<T> Arena<T> {
@@ -60,6 +67,8 @@ impl<T> Arena<T> {
             slab: GenSlab::new(),
             counted_free: 0,
             uncounted_free: 0,
+            max_generation: 0,
+            generation_floor: 0,
         }
     }
 
@@ -77,6 +86,8 @@ impl<T> Arena<T> {
             slab: GenSlab::with_capacity(n),
             counted_free: 0,
             uncounted_free: 0,
+            max_generation: 0,
+            generation_floor: 0,
         }
     }
 
@@ -158,7 +169,10 @@ impl<T> Arena<T> {
     ///
     /// # Panics
     ///
-    /// If the arena already has `u32::MAX - 1` slots.
+    /// If the arena already has `u32::MAX - 1` slots; or if it came from
+    /// [`map`](Self::map) of an arena whose ids reached the generation
+    /// `u32::MAX` and the new node would take a slot created by `map` (no
+    /// generation is left to keep the old ids off it).
     ///
     /// # Examples
     ///
@@ -170,13 +184,43 @@ impl<T> Arena<T> {
     /// ```
     #[inline]
     pub fn new_node(&mut self, data: T) -> NodeId {
-        let key = self.slab.insert(Node::new(data));
+        let mut key = self.slab.insert(Node::new(data));
+        if key.generation().get() <= self.generation_floor {
+            key = self.lift(key);
+        }
+        self.max_generation = self.max_generation.max(key.generation().get());
         if self.counted_free > 0 {
             self.counted_free -= 1;
         } else if self.uncounted_free > 0 {
             self.uncounted_free -= 1;
         }
         NodeId::from_key(key)
+    }
+
+    /// Moves the node at `key`, a slot the slab created after the last
+    /// `compact` or `map` (so under a generation an old id may carry), to
+    /// the first generation above the floor, and returns its new key.
+    #[cold]
+    #[inline(never)]
+    fn lift(&mut self, key: GenKey) -> GenKey {
+        // `compact` leaves a generation above the floor; `map` of an arena
+        // whose ids reached `u32::MAX` does not.
+        let lifted = first_generation_above(self.generation_floor)
+            .and_then(|generation| GenKey::new(key.index(), generation))
+            .unwrap_or_else(|| {
+                panic!(
+                    "Arena::new_node: no generation is left above {} for slot {}",
+                    self.generation_floor,
+                    key.index()
+                )
+            });
+        let node = self
+            .slab
+            .remove(key)
+            .unwrap_or_else(|| unreachable!("the key was just handed out"));
+        // The slot's generation is now at most `floor + 1`, below `lifted`'s.
+        self.slab.insert_at(lifted, node);
+        lifted
     }
 
     /// The number of slots used since the last [`clear`](Self::clear),
@@ -387,10 +431,14 @@ impl<T> Arena<T> {
             );
         }
         let holes = self.high_water().saturating_sub(self.slab.len());
+        // The new slab's holes start their generations over: new nodes there
+        // must go above every generation an id of `self` can carry.
         Arena {
             slab,
             counted_free: holes.min(self.counted_free),
             uncounted_free: holes.saturating_sub(self.counted_free),
+            max_generation: self.max_generation,
+            generation_floor: self.max_generation,
         }
     }
 
@@ -444,9 +492,15 @@ impl<T> Arena<T> {
     /// Renumbers the live nodes densely, in slot order, into a fresh slab
     /// with no vacant slots, and returns the map from old ids to new ones.
     ///
-    /// Every id from before the call must be translated with the returned
-    /// [`IdRemap`]: the fresh slab starts its generations over, so an old
-    /// id can name a different node afterwards.
+    /// The new ids carry a generation above every generation an id of this
+    /// arena ever had, so an old id that is not translated with the
+    /// returned [`IdRemap`] names no node (now or after further inserts)
+    /// instead of a different one.
+    ///
+    /// When an id of this arena had the generation `u32::MAX` (a slot
+    /// reused about two billion times), no generation is left
+    /// above it: then `compact` moves nothing and returns the map of every
+    /// live id to itself, as [`try_compact`](Self::try_compact) tells.
     ///
     /// # Examples
     ///
@@ -457,13 +511,42 @@ impl<T> Arena<T> {
     /// let c = b.append_value("c", &mut arena);
     /// a.remove(&mut arena);
     /// let remap = arena.compact();
-    /// let (b, c) = (remap.get(b).unwrap(), remap.get(c).unwrap());
-    /// assert_eq!((usize::from(b), usize::from(c)), (1, 2));
-    /// assert_eq!(c.parent(&arena), Some(b));
+    /// let (new_b, new_c) = (remap.get(b).unwrap(), remap.get(c).unwrap());
+    /// assert_eq!((usize::from(new_b), usize::from(new_c)), (1, 2));
+    /// assert_eq!(new_c.parent(&arena), Some(new_b));
     /// assert_eq!(remap.get(a), None);
+    /// assert!(arena.get(b).is_none() && arena.get(c).is_none());
     /// assert_eq!(arena.len(), 2);
     /// ```
     pub fn compact(&mut self) -> IdRemap {
+        match self.try_compact() {
+            Some(remap) => remap,
+            None => {
+                let mut remap = IdRemap::with_slots(self.high_water());
+                for (key, _) in self.slab.iter() {
+                    remap.insert(NodeId::from_key(key), NodeId::from_key(key));
+                }
+                remap
+            }
+        }
+    }
+
+    /// As [`compact`](Self::compact), but `None`, with the arena
+    /// unchanged, when an id of this arena had the generation `u32::MAX`,
+    /// so that no generation is left to renumber the nodes under.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut arena = memkit_tree::Arena::new();
+    /// let a = arena.new_node('a');
+    /// let b = arena.new_node('b');
+    /// a.remove(&mut arena);
+    /// let remap = arena.try_compact().unwrap();
+    /// assert_eq!(usize::from(remap.get(b).unwrap()), 1);
+    /// ```
+    pub fn try_compact(&mut self) -> Option<IdRemap> {
+        let generation = first_generation_above(self.max_generation)?;
         let old = mem::take(&mut self.slab);
         let mut remap = IdRemap::with_slots(
             old.iter()
@@ -471,8 +554,10 @@ impl<T> Arena<T> {
                 .map_or(0, |(k, _)| k.index() as usize + 1),
         );
         self.slab = GenSlab::with_capacity(old.len());
-        for (key, node) in old {
-            let new = self.slab.insert(node);
+        for (index, (key, node)) in (0u32..).zip(old) {
+            let new = GenKey::new(index, generation)
+                .unwrap_or_else(|| unreachable!("first_generation_above gives odd generations"));
+            self.slab.insert_at(new, node);
             remap.insert(NodeId::from_key(key), NodeId::from_key(new));
         }
         let translate = |link: &mut Option<NodeId>| {
@@ -488,9 +573,13 @@ impl<T> Arena<T> {
             translate(&mut links.first_child);
             translate(&mut links.last_child);
         }
+        self.generation_floor = self.max_generation;
+        if !self.slab.is_empty() {
+            self.max_generation = generation.get();
+        }
         self.counted_free = 0;
         self.uncounted_free = 0;
-        remap
+        Some(remap)
     }
 
     /// Whether every link is consistent: each link names a live node, the
@@ -788,6 +877,8 @@ impl<T: Clone> Clone for Arena<T> {
             slab: self.slab.clone(),
             counted_free: self.counted_free,
             uncounted_free: self.uncounted_free,
+            max_generation: self.max_generation,
+            generation_floor: self.generation_floor,
         }
     }
 }
@@ -940,11 +1031,25 @@ impl<T> Arena<T> {
             slab.insert_at(id.key(), node);
         }
         let holes = next_free_index - slab.len();
+        let max_generation = slab
+            .iter()
+            .map(|(key, _)| key.generation().get())
+            .max()
+            .unwrap_or(0);
+        // The generations of removed ids are not serialized: new nodes go
+        // above the live ones' at least.
         let arena = Arena {
             slab,
             counted_free: holes,
             uncounted_free: 0,
+            max_generation,
+            generation_floor: max_generation,
         };
         arena.validate().then_some(arena)
     }
+}
+
+/// The lowest odd generation above `generation`, if `u32` has one.
+fn first_generation_above(generation: u32) -> Option<NonZeroU32> {
+    NonZeroU32::new(generation.checked_add(1)? | 1)
 }

@@ -50,7 +50,10 @@ impl IdRemap {
     /// let mut arena = memkit_tree::Arena::new();
     /// let a = arena.new_node(());
     /// let remap = arena.compact();
-    /// assert_eq!(remap.get(a), Some(a)); // already dense
+    /// let new = remap.get(a).unwrap();
+    /// // Already dense: the same slot, under a newer generation.
+    /// assert_eq!(usize::from(new), usize::from(a));
+    /// assert!(arena.get(a).is_none() && arena.get(new).is_some());
     /// ```
     #[must_use]
     pub fn get(&self, old: NodeId) -> Option<NodeId> {
@@ -95,7 +98,8 @@ impl IdRemap {
     /// let mut arena = memkit_tree::Arena::new();
     /// let a = arena.new_node(());
     /// let remap = arena.compact();
-    /// assert_eq!(remap.iter().collect::<Vec<_>>(), [(a, a)]);
+    /// let new = remap.get(a).unwrap();
+    /// assert_eq!(remap.iter().collect::<Vec<_>>(), [(a, new)]);
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = (NodeId, NodeId)> + '_ {
         self.slots.iter().filter_map(|slot| *slot)

@@ -9,7 +9,7 @@ use crate::{Arena, NodeId};
 /// id.
 ///
 /// `tree!(&mut arena, root => { child, child => { grandchild, … }, … })`:
-/// the root is either an existing [`NodeId`](crate::NodeId) (the children
+/// the root is either an existing [`NodeId`] (the children
 /// are appended to it) or a value (a new root node is created for it).
 /// Every other item is a value, appended under its parent in order; `=> {}`
 /// may follow any item. The expansion is a flat sequence of

@@ -133,3 +133,118 @@ fn compact_renumbers_densely() {
     assert_eq!(kept[0].descendants(&arena).collect::<Vec<_>>(), kept);
     assert!(arena.validate());
 }
+
+/// An arena whose slots were reused a few times, with every id it ever
+/// handed out: the live ones and the removed ones.
+fn churned_arena() -> (Arena<u32>, Vec<NodeId>, Vec<NodeId>) {
+    let mut arena = Arena::new();
+    let mut removed = Vec::new();
+    let root = arena.new_node(0);
+    for round in 0..5u32 {
+        let children: Vec<NodeId> = (0..8)
+            .map(|i| root.append_value(round * 100 + i, &mut arena))
+            .collect();
+        for (i, child) in children.into_iter().enumerate() {
+            if i % 3 != round as usize % 3 {
+                child.remove(&mut arena);
+                removed.push(child);
+            }
+        }
+    }
+    let live: Vec<NodeId> = root.descendants(&arena).collect();
+    (arena, live, removed)
+}
+
+fn assert_no_old_id_reaches_a_node(arena: &Arena<u32>, old: &[NodeId]) {
+    for &id in old {
+        assert!(arena.get(id).is_none(), "old id {id:?} reaches a node");
+        assert!(id.is_removed(arena));
+        assert_eq!(id.parent(arena), None);
+    }
+}
+
+#[test]
+fn compact_keeps_every_old_id_off_every_node() {
+    let (mut arena, mut live, mut removed) = churned_arena();
+    let values: Vec<u32> = live.iter().map(|&id| *arena[id].get()).collect();
+    let mut old: Vec<NodeId> = live.iter().chain(&removed).copied().collect();
+    for _ in 0..3 {
+        let remap = arena.compact();
+        assert_eq!(remap.len(), live.len());
+        for (&id, &value) in live.iter().zip(&values) {
+            let new = remap.get(id).expect("a live id is translated");
+            assert_ne!(new, id);
+            assert_eq!(*arena[new].get(), value);
+        }
+        for &id in &removed {
+            assert_eq!(remap.get(id), None);
+        }
+        assert!(arena.validate());
+        assert_no_old_id_reaches_a_node(&arena, &old);
+        // New nodes fill the dense slots and go past the old high-water
+        // mark; none of them is reachable by an old id.
+        let root = remap.get(live[0]).unwrap();
+        let fresh: Vec<NodeId> = (0..64)
+            .map(|i| root.append_value(1000 + i, &mut arena))
+            .collect();
+        assert_no_old_id_reaches_a_node(&arena, &old);
+        for id in fresh.iter().step_by(2) {
+            id.remove(&mut arena);
+        }
+        (0..40).for_each(|i| {
+            arena.new_node(2000 + i);
+        });
+        assert_no_old_id_reaches_a_node(&arena, &old);
+        arena.clear();
+        (0..100).for_each(|i| {
+            arena.new_node(3000 + i);
+        });
+        assert_no_old_id_reaches_a_node(&arena, &old);
+        old.extend(arena.iter().map(|node| arena.get_node_id(node).unwrap()));
+        old.extend(&fresh);
+        arena.clear();
+        let root = arena.new_node(values[0]);
+        for &value in &values[1..] {
+            root.append_value(value, &mut arena);
+        }
+        assert_no_old_id_reaches_a_node(&arena, &old);
+        live = root.descendants(&arena).collect();
+        let doomed = root.append_value(0, &mut arena);
+        doomed.remove(&mut arena);
+        removed = vec![doomed];
+        old.extend(&live);
+        old.push(doomed);
+    }
+}
+
+#[test]
+fn map_keeps_removed_ids_off_new_nodes() {
+    let (arena, live, removed) = churned_arena();
+    let mut mapped = arena.map(|v| v + 1);
+    for &id in &live {
+        assert_eq!(*mapped[id].get(), *arena[id].get() + 1);
+    }
+    (0..64).for_each(|i| {
+        mapped.new_node(i);
+    });
+    assert_no_old_id_reaches_a_node(&mapped, &removed);
+    assert!(mapped.validate());
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn compact_refuses_when_no_generation_is_left() {
+    let mut arena = Arena::new();
+    arena.new_node(7u32);
+    let json = serde_json::to_string(&arena).unwrap();
+    let one = u64::from(arena.iter().count() as u32) << 32;
+    let top = u64::from(u32::MAX) << 32;
+    let json = json.replace(&one.to_string(), &top.to_string());
+    let mut arena: Arena<u32> = serde_json::from_str(&json).unwrap();
+    let id = arena.get_node_id(arena.iter().next().unwrap()).unwrap();
+    assert!(arena.try_compact().is_none());
+    assert_eq!(*arena[id].get(), 7);
+    let remap = arena.compact();
+    assert_eq!(remap.get(id), Some(id));
+    assert_eq!(*arena[id].get(), 7);
+}

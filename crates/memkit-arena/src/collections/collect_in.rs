@@ -109,8 +109,8 @@ pub trait CollectIn: Iterator + Sized {
     /// # Panics
     ///
     /// If the iterator panics, or as `C`'s `from_iter_in` (for
-    /// [`Vec`](crate::collections::Vec) and
-    /// [`String`](crate::collections::String), when the arena cannot grow
+    /// [`Vec`] and
+    /// [`String`], when the arena cannot grow
     /// them: "out of memory" or "capacity overflow" with the numbers).
     ///
     /// # Examples

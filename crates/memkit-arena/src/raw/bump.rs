@@ -660,6 +660,94 @@ impl RawBump {
         }
     }
 
+    /// Checks invariants 1, 2, 3, 5 and 6 and panics with a message naming
+    /// the first one broken. Invariants 4 and 7 are about what callers hold
+    /// and do, not about this state; the property tests check them through
+    /// the contents of live allocations.
+    ///
+    /// The walk trusts that the list links point at live chunks: a dangling
+    /// link cannot be detected without reading it.
+    pub(crate) fn assert_invariants(&self) {
+        let ptr = self.ptr.get().addr().get();
+        let end = self.end.get().addr().get();
+        let chunks = self.chunks.get();
+        let mut owned = 0usize;
+        let mut count = 0usize;
+        // Checks one chunk's shape (field doc of `size`, invariant 6) and
+        // counts it; returns its base, data start, end and header.
+        let mut visit = |c: NonNull<ChunkHeader>, list: &str| {
+            count += 1;
+            assert!(
+                count <= chunks,
+                "Bump invariant 5 broken: the {list} list makes more than the {chunks} chunks \
+                 counted (a cycle?)"
+            );
+            // SAFETY: the lists link live chunks of `self` (taken on trust,
+            // see the doc above), which outlive this call.
+            let h = unsafe { header(c) };
+            let base = c.addr().get();
+            assert!(
+                h.size > HEADER_SIZE
+                    && h.size.is_multiple_of(CHUNK_ALIGN)
+                    && h.size <= isize::MAX as usize
+                    && base.is_multiple_of(CHUNK_ALIGN),
+                "Bump invariant 6 broken: a {list} chunk at {base:#x} has size {}",
+                h.size
+            );
+            let chunk_end = base
+                .checked_add(h.size)
+                .filter(|e| *e <= usize::MAX - 2 * SMALL);
+            let Some(chunk_end) = chunk_end else {
+                panic!(
+                    "Bump invariant 6 broken: a {list} chunk at {base:#x} of size {} ends within \
+                     {} bytes of usize::MAX",
+                    h.size,
+                    2 * SMALL
+                )
+            };
+            owned += cap_of(h.size);
+            (base + HEADER_SIZE, chunk_end, h)
+        };
+        match self.current.get() {
+            None => assert!(
+                ptr == end,
+                "Bump invariant 1 broken: no current chunk, but ptr {ptr:#x} != end {end:#x}"
+            ),
+            Some(c) => {
+                let (data, chunk_end, h) = visit(c, "used");
+                assert!(
+                    data <= ptr && ptr <= end && end == chunk_end,
+                    "Bump invariant 2 broken: current chunk data {data:#x}..{chunk_end:#x}, \
+                     ptr {ptr:#x}, end {end:#x}"
+                );
+                let mut next = h.prev.get();
+                while let Some(k) = next {
+                    let (data, chunk_end, h) = visit(k, "used");
+                    let fill = h.fill.get().addr().get();
+                    assert!(
+                        data <= fill && fill <= chunk_end,
+                        "Bump invariant 3 broken: used chunk data {data:#x}..{chunk_end:#x} has \
+                         fill {fill:#x}"
+                    );
+                    next = h.prev.get();
+                }
+            }
+        }
+        let mut next = self.spare.get();
+        while let Some(k) = next {
+            next = visit(k, "spare").2.prev.get();
+        }
+        assert!(
+            count == chunks,
+            "Bump invariant 5 broken: {count} chunks on the lists, {chunks} counted"
+        );
+        assert!(
+            owned == self.owned.get(),
+            "Bump invariant 5 broken: the chunks hold {owned} bytes, owned says {}",
+            self.owned.get()
+        );
+    }
+
     /// Sum of chunk capacities (invariant 5).
     pub(crate) fn owned(&self) -> usize {
         self.owned.get()
@@ -739,5 +827,32 @@ impl Iterator for RawChunkIter {
             self.fill = unsafe { header(p) }.fill.get();
         }
         Some((start, len))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::alloc::Layout;
+
+    use super::RawBump;
+
+    #[test]
+    #[should_panic(expected = "Bump invariant 5 broken: the chunks hold")]
+    fn assert_invariants_catches_a_wrong_owned() {
+        let raw = RawBump::new();
+        raw.alloc(Layout::new::<u64>()).unwrap();
+        raw.assert_invariants();
+        raw.owned.set(raw.owned.get() + 1);
+        raw.assert_invariants();
+    }
+
+    #[test]
+    #[should_panic(expected = "Bump invariant 2 broken: current chunk data")]
+    fn assert_invariants_catches_a_bump_pointer_past_the_end() {
+        let raw = RawBump::new();
+        raw.alloc(Layout::new::<u64>()).unwrap();
+        raw.ptr
+            .set(raw.end.get().map_addr(|a| a.checked_add(1).unwrap()));
+        raw.assert_invariants();
     }
 }

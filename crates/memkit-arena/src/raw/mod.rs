@@ -5,7 +5,7 @@
 //!
 //! A [`RawBump`] owns a set of *chunks*, each one allocation from the global
 //! allocator with alignment [`CHUNK_ALIGN`]. A chunk starts with a
-//! [`ChunkHeader`]; its *data region* runs from `base + HEADER_SIZE` to
+//! [`ChunkHeader`](bump::ChunkHeader); its *data region* runs from `base + HEADER_SIZE` to
 //! `base + header.size`. Chunks sit on one of two singly linked lists, both
 //! linked through `header.prev`:
 //!

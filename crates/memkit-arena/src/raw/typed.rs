@@ -47,8 +47,10 @@ impl<T> core::fmt::Debug for RawArena<T> {
     }
 }
 
-// The `&self -> &mut` methods hand out fresh, distinct slots (invariant 3).
-#[allow(clippy::mut_from_ref)]
+#[expect(
+    clippy::mut_from_ref,
+    reason = "the `&self -> &mut` methods hand out fresh, distinct slots (invariant 3)"
+)]
 impl<T> RawArena<T> {
     /// An arena whose first chunk holds `cap` values (at least one).
     pub(crate) fn with_capacity(cap: usize) -> Self {
@@ -68,7 +70,10 @@ impl<T> RawArena<T> {
     /// * No other reference to the list is live while the result is used
     ///   (invariant 2), and `busy` is false.
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "the `&mut` is the `UnsafeCell`'s content, unique by the caller's contract (invariant 2)"
+    )]
     unsafe fn list(&self) -> &mut ChunkList<T> {
         // SAFETY: the caller's contract.
         unsafe { &mut *self.chunks.get() }

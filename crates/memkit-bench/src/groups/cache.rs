@@ -20,7 +20,8 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::num::NonZeroUsize;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
+use std::thread;
 
 use memkit_cache::{Sieve, UnitWeighter};
 
@@ -262,40 +263,85 @@ fn zipf<C: Subject>() -> Runner {
     })
 }
 
-/// The Zipf workload on a shared cache, split over `THREADS` threads (the
-/// extra one is spawned per sample; a sample lasts milliseconds).
+/// Runs `count` requests of `trace` from `start` on a shared cache, inserting
+/// on a miss; the number of hits.
+fn zipf_work<C: Shared>(cache: &C, trace: &[u64], start: usize, count: u64) -> u64 {
+    let mut hits = 0u64;
+    for i in start..start + count as usize {
+        let key = trace[i & 0xffff];
+        if cache.read(key) {
+            hits += 1;
+        } else {
+            cache.write(key, key);
+        }
+    }
+    hits
+}
+
+/// Threads that live as long as a case's runner: each waits for a batch
+/// `(start, count)`, runs it on the shared cache and sends back its hits.
+/// Dropping the pool closes the batch channels and joins the threads.
+struct Helpers {
+    batches: Vec<mpsc::Sender<(usize, u64)>>,
+    hits: mpsc::Receiver<u64>,
+    threads: Vec<thread::JoinHandle<()>>,
+}
+
+impl Helpers {
+    fn spawn<C: Shared>(count: u64, cache: &Arc<C>, trace: &Arc<[u64]>) -> Self {
+        let (hits_tx, hits) = mpsc::channel();
+        let mut batches = Vec::new();
+        let mut threads = Vec::new();
+        for _ in 0..count {
+            let (batch_tx, batch_rx) = mpsc::channel::<(usize, u64)>();
+            let (cache, trace, hits_tx) = (Arc::clone(cache), Arc::clone(trace), hits_tx.clone());
+            threads.push(thread::spawn(move || {
+                for (start, count) in batch_rx {
+                    let hits = zipf_work(&*cache, &trace, start, count);
+                    if hits_tx.send(hits).is_err() {
+                        return;
+                    }
+                }
+            }));
+            batches.push(batch_tx);
+        }
+        Helpers {
+            batches,
+            hits,
+            threads,
+        }
+    }
+}
+
+impl Drop for Helpers {
+    fn drop(&mut self) {
+        self.batches.clear();
+        for thread in self.threads.drain(..) {
+            thread.join().expect("cache helper thread panicked");
+        }
+    }
+}
+
+/// The Zipf workload on a shared cache, split over `THREADS` threads: the
+/// calling one and `THREADS - 1` helpers spawned once per case, so a sample
+/// pays two channel hand-offs rather than a thread spawn.
 fn zipf_shared<C: Shared, const THREADS: u64>() -> Runner {
     let cache = Arc::new(C::make(CAP));
     let trace: Arc<[u64]> = zipf_trace(ZIPF_KEYS, 1 << 16, 1.0, false, 13).into();
+    let helpers = Helpers::spawn(THREADS - 1, &cache, &trace);
     let mut at = 0usize;
     runner(move |n| {
-        let work = |cache: &C, trace: &[u64], start: usize, count: u64| {
-            let mut hits = 0u64;
-            for i in start..start + count as usize {
-                let key = trace[i & 0xffff];
-                if cache.read(key) {
-                    hits += 1;
-                } else {
-                    cache.write(key, key);
-                }
-            }
-            hits
-        };
         let share = n / THREADS;
-        let hits = std::thread::scope(|scope| {
-            let helpers: Vec<_> = (1..THREADS)
-                .map(|t| {
-                    let (cache, trace) = (&cache, &trace);
-                    let start = at + (t as usize) * 7919;
-                    scope.spawn(move || work(cache, trace, start, share))
-                })
-                .collect();
-            let mine = work(&cache, &trace, at, n - share * (THREADS - 1));
-            mine + helpers
-                .into_iter()
-                .map(|h| h.join().expect("helper thread"))
-                .sum::<u64>()
-        });
+        for (t, batch) in helpers.batches.iter().enumerate() {
+            let start = at + (t + 1) * 7919;
+            batch
+                .send((start, share))
+                .expect("cache helper thread is gone");
+        }
+        let mut hits = zipf_work(&*cache, &trace, at, n - share * (THREADS - 1));
+        for _ in &helpers.batches {
+            hits += helpers.hits.recv().expect("cache helper thread is gone");
+        }
         at = (at + n as usize) & 0xffff;
         hits
     })

@@ -53,14 +53,22 @@ impl<K, V> List<K, V> {
         self.nodes.len()
     }
 
+    /// The node at `index`, one bounds-and-occupancy check (the slab's
+    /// `IndexMut` makes two).
     #[inline]
     pub(crate) fn node(&self, index: u32) -> &Node<K, V> {
-        &self.nodes[index as usize]
+        match self.nodes.get(index as usize) {
+            Some(node) => node,
+            None => missing(index),
+        }
     }
 
     #[inline]
     pub(crate) fn node_mut(&mut self, index: u32) -> &mut Node<K, V> {
-        &mut self.nodes[index as usize]
+        match self.nodes.get_mut(index as usize) {
+            Some(node) => node,
+            None => missing(index),
+        }
     }
 
     /// The least recently used entry.
@@ -76,9 +84,8 @@ impl<K, V> List<K, V> {
         K: Borrow<Q>,
         Q: Eq + ?Sized,
     {
-        let nodes = &self.nodes;
         self.index
-            .find(hash, |&i| nodes[i as usize].key.borrow() == key)
+            .find(hash, |&i| self.node(i).key.borrow() == key)
             .copied()
     }
 
@@ -236,6 +243,13 @@ impl<K, V> List<K, V> {
         self.head = None;
         self.nodes.clear();
     }
+}
+
+/// Panics for a link to a vacant slot, which the invariants rule out.
+#[cold]
+#[inline(never)]
+fn missing(index: u32) -> ! {
+    unreachable!("LruCache: the list links to vacant slot {index}")
 }
 
 /// On unwind from a rehash, drops the entries whose index hashbrown lost.

@@ -69,14 +69,22 @@ impl<K, V> Store<K, V> {
         }
     }
 
+    /// The slot at `index`, one bounds-and-occupancy check (the slab's
+    /// `IndexMut` makes two).
     #[inline]
     pub(crate) fn slot(&self, index: u32) -> &Slot<K, V> {
-        &self.slots[index as usize]
+        match self.slots.get(index as usize) {
+            Some(slot) => slot,
+            None => missing(index),
+        }
     }
 
     #[inline]
     pub(crate) fn slot_mut(&mut self, index: u32) -> &mut Slot<K, V> {
-        &mut self.slots[index as usize]
+        match self.slots.get_mut(index as usize) {
+            Some(slot) => slot,
+            None => missing(index),
+        }
     }
 
     #[inline]
@@ -262,4 +270,11 @@ impl<K, V> Drop for DropUnindexed<'_, K, V> {
         }
         drop(taken);
     }
+}
+
+/// Panics for a link to a vacant slot, which the invariants rule out.
+#[cold]
+#[inline(never)]
+fn missing(index: u32) -> ! {
+    unreachable!("Cache: a FIFO or the index links to vacant slot {index}")
 }

@@ -82,6 +82,30 @@ impl<T> GenSlab<T> {
         }
     }
 
+    /// Checks the invariants of the slot storage (written at the top of its
+    /// `raw` module) and panics with a message naming the first one broken.
+    ///
+    /// For property tests and fuzz targets, which call it after every
+    /// step; it walks every slot, so it costs `O(capacity)`. Hidden from
+    /// the docs and not part of the stable API.
+    ///
+    /// # Panics
+    ///
+    /// If an invariant does not hold, which is a bug in memkit-slab.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut slab = memkit_slab::GenSlab::new();
+    /// let k = slab.insert(1);
+    /// slab.remove(k);
+    /// slab.assert_invariants();
+    /// ```
+    #[doc(hidden)]
+    pub fn assert_invariants(&self) {
+        self.raw.assert_invariants();
+    }
+
     /// How many slots the slab holds without reallocating (stored values,
     /// free slots and retired slots together).
     ///

@@ -4,7 +4,7 @@
 //! increasing order, the gaps are linked most recent (highest) first; when a
 //! key fills an earlier gap, the list is rebuilt lowest first.
 
-use crate::slab::{Entry, Slab};
+use super::{Entry, Slab};
 
 /// A slab under construction.
 pub(crate) struct Builder<T> {

@@ -1,11 +1,19 @@
-//! [`Bump`]: the bump allocator.
+//! [`Bump`]: the bump allocator, with its [`Checkpoint`]s, [`Scope`]s and
+//! chunk iterators in files of their own.
+
+mod checkpoint;
+mod chunk_iter;
+mod chunk_raw_iter;
+mod scope;
 
 use core::alloc::Layout;
 use core::fmt;
-use core::marker::PhantomData;
-use core::mem::MaybeUninit;
 use core::ptr::NonNull;
 
+pub use self::checkpoint::Checkpoint;
+pub use self::chunk_iter::ChunkIter;
+pub use self::chunk_raw_iter::ChunkRawIter;
+pub use self::scope::Scope;
 use crate::error::{AllocErr, AllocOrInitError};
 use crate::raw::{self, RawBump};
 
@@ -48,24 +56,6 @@ impl<const MIN_ALIGN: usize> Default for Bump<MIN_ALIGN> {
     fn default() -> Self {
         Bump::with_min_align()
     }
-}
-
-/// A position in a [`Bump`], to rewind to with [`Bump::reset_to`].
-///
-/// # Examples
-///
-/// ```
-/// use memkit_arena::Bump;
-///
-/// let bump = Bump::new();
-/// let cp = bump.checkpoint();
-/// bump.alloc([0u8; 64]);
-/// // SAFETY: nothing allocated after `cp` is used again.
-/// unsafe { bump.reset_to(cp) };
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Checkpoint {
-    raw: raw::Checkpoint,
 }
 
 /// Panics for a failed allocation of `size` bytes in `op`, with bumpalo's
@@ -358,7 +348,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(*bump.alloc("hi"), "hi");
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc<T>(&self, val: T) -> &mut T {
         self.alloc_with_in("Bump::alloc", || val)
     }
@@ -376,7 +365,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(*bump.try_alloc(5).unwrap(), 5);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn try_alloc<T>(&self, val: T) -> Result<&mut T, AllocErr> {
         self.try_alloc_with(|| val)
     }
@@ -398,7 +386,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(big[4095], 1);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_with<F, T>(&self, f: F) -> &mut T
     where
         F: FnOnce() -> T,
@@ -408,7 +395,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
 
     /// [`alloc_with`](Bump::alloc_with) for the operation `op`.
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     fn alloc_with_in<F, T>(&self, op: &str, f: F) -> &mut T
     where
         F: FnOnce() -> T,
@@ -432,7 +422,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(*bump.try_alloc_with(|| 3).unwrap(), 3);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     pub fn try_alloc_with<F, T>(&self, f: F) -> Result<&mut T, AllocErr>
     where
         F: FnOnce() -> T,
@@ -463,7 +456,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(r, Ok(&mut 1));
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_try_with<F, T, E>(&self, f: F) -> Result<&mut T, E>
     where
         F: FnOnce() -> Result<T, E>,
@@ -491,7 +483,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_try_with(|| Err::<u8, _>(7)), Err(AllocOrInitError::Init(7)));
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     pub fn try_alloc_try_with<F, T, E>(&self, f: F) -> Result<&mut T, AllocOrInitError<E>>
     where
         F: FnOnce() -> Result<T, E>,
@@ -529,7 +524,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.alloc_slice_copy(&[1, 2, 3]), &[1, 2, 3]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_copy<T: Copy>(&self, src: &[T]) -> &mut [T] {
         self.try_alloc_slice_copy(src)
             .unwrap_or_else(|_| self.oom("Bump::alloc_slice_copy", Layout::for_value(src)))
@@ -548,7 +542,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_copy(&[1u8]).unwrap(), &[1]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     pub fn try_alloc_slice_copy<T: Copy>(&self, src: &[T]) -> Result<&mut [T], AllocErr> {
         let layout = Layout::for_value(src);
         let p = self.try_alloc_layout(layout)?;
@@ -572,7 +569,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// # unsafe { core::ptr::drop_in_place(v) };
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_clone<T: Clone>(&self, src: &[T]) -> &mut [T] {
         self.fill_with_in("Bump::alloc_slice_clone", src.len(), |i| src[i].clone())
     }
@@ -590,7 +586,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_clone(&[1u8]).unwrap(), &[1]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn try_alloc_slice_clone<T: Clone>(&self, src: &[T]) -> Result<&mut [T], AllocErr> {
         self.try_alloc_slice_fill_with(src.len(), |i| src[i].clone())
     }
@@ -612,7 +607,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(s, "HELLO");
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_str(&self, src: &str) -> &mut str {
         self.try_alloc_str(src)
             .unwrap_or_else(|_| self.oom("Bump::alloc_str", Layout::for_value(src)))
@@ -631,7 +625,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_str("x").unwrap(), "x");
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     pub fn try_alloc_str(&self, src: &str) -> Result<&mut str, AllocErr> {
         let p = self.try_alloc_layout(Layout::for_value(src.as_bytes()))?;
         // SAFETY: `p` is a fresh allocation of `src.len()` bytes.
@@ -655,7 +652,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.alloc_slice_fill_with(3, |i| i * 10), &[0, 10, 20]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_with<T, F>(&self, len: usize, f: F) -> &mut [T]
     where
         F: FnMut(usize) -> T,
@@ -666,7 +662,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with) for the
     /// operation `op`, which the panic messages name.
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     fn fill_with_in<T, F>(&self, op: &str, len: usize, mut f: F) -> &mut [T]
     where
         F: FnMut(usize) -> T,
@@ -700,7 +699,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(r, Err("no"));
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_try_fill_with<T, F, E>(&self, len: usize, f: F) -> Result<&mut [T], E>
     where
         F: FnMut(usize) -> Result<T, E>,
@@ -711,7 +709,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// [`alloc_slice_try_fill_with`](Bump::alloc_slice_try_fill_with) for
     /// the operation `op`, which the panic messages name.
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     fn try_fill_with_in<T, F, E>(&self, op: &str, len: usize, f: F) -> Result<&mut [T], E>
     where
         F: FnMut(usize) -> Result<T, E>,
@@ -741,7 +742,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_fill_with(2, |i| i).unwrap(), &[0, 1]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "each call hands out a fresh allocation that no other reference aliases"
+    )]
     pub fn try_alloc_slice_fill_with<T, F>(&self, len: usize, f: F) -> Result<&mut [T], AllocErr>
     where
         F: FnMut(usize) -> T,
@@ -767,7 +771,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.alloc_slice_fill_copy(3, 7u8), &[7, 7, 7]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_copy<T: Copy>(&self, len: usize, value: T) -> &mut [T] {
         self.fill_with_in("Bump::alloc_slice_fill_copy", len, |_| value)
     }
@@ -785,7 +788,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_fill_copy(2, 1u8).unwrap(), &[1, 1]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn try_alloc_slice_fill_copy<T: Copy>(
         &self,
         len: usize,
@@ -808,7 +810,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.alloc_slice_fill_clone(2, &(1, 2)), &[(1, 2), (1, 2)]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_clone<T: Clone>(&self, len: usize, value: &T) -> &mut [T] {
         self.fill_with_in("Bump::alloc_slice_fill_clone", len, |_| value.clone())
     }
@@ -826,7 +827,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_fill_clone(1, &3).unwrap(), &[3]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn try_alloc_slice_fill_clone<T: Clone>(
         &self,
         len: usize,
@@ -851,7 +851,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.alloc_slice_fill_iter([3, 1, 2].into_iter().rev()), &[2, 1, 3]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_iter<T, I>(&self, iter: I) -> &mut [T]
     where
         I: IntoIterator<Item = T>,
@@ -884,7 +883,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(r, Err(2));
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_try_fill_iter<T, I, E>(&self, iter: I) -> Result<&mut [T], E>
     where
         I: IntoIterator<Item = Result<T, E>>,
@@ -916,7 +914,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_fill_iter(0..3).unwrap(), &[0, 1, 2]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn try_alloc_slice_fill_iter<T, I>(&self, iter: I) -> Result<&mut [T], AllocErr>
     where
         I: IntoIterator<Item = T>,
@@ -941,7 +938,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.alloc_slice_fill_default::<u8>(2), &[0, 0]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn alloc_slice_fill_default<T: Default>(&self, len: usize) -> &mut [T] {
         self.fill_with_in("Bump::alloc_slice_fill_default", len, |_| T::default())
     }
@@ -959,7 +955,6 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_fill_default::<u8>(1).unwrap(), &[0]);
     /// ```
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
     pub fn try_alloc_slice_fill_default<T: Default>(
         &self,
         len: usize,
@@ -1077,7 +1072,32 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// let x = bump.scope(|s| s.alloc(1));
     /// ```
     pub fn scope<R>(&mut self, f: impl for<'s> FnOnce(&mut Scope<'s, MIN_ALIGN>) -> R) -> R {
-        run_scope(self, f)
+        scope::run_scope(self, f)
+    }
+
+    /// Checks the invariants of the allocator core (written at the top of
+    /// its `raw` module) and panics with a message naming the first one
+    /// broken.
+    ///
+    /// For property tests and fuzz targets, which call it after every
+    /// step; it walks every chunk, so it costs `O(chunks)`. Hidden from the
+    /// docs and not part of the stable API.
+    ///
+    /// # Panics
+    ///
+    /// If an invariant does not hold, which is a bug in memkit-arena.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut bump = memkit_arena::Bump::new();
+    /// bump.alloc([0u8; 1000]);
+    /// bump.reset_keep_chunks();
+    /// bump.assert_invariants();
+    /// ```
+    #[doc(hidden)]
+    pub fn assert_invariants(&self) {
+        self.raw.assert_invariants();
     }
 
     /// Bytes held from the global allocator, not counting chunk headers:
@@ -1135,10 +1155,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(unsafe { [chunk[0].assume_init(), chunk[1].assume_init()] }, *b"ab");
     /// ```
     pub fn iter_allocated_chunks(&mut self) -> ChunkIter<'_, MIN_ALIGN> {
-        ChunkIter {
-            raw: self.raw.chunks(),
-            _bump: PhantomData,
-        }
+        ChunkIter::new(self.raw.chunks())
     }
 
     /// Raw pointers and lengths of the used part of each chunk, newest
@@ -1161,10 +1178,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(total, 1);
     /// ```
     pub unsafe fn iter_allocated_chunks_raw(&self) -> ChunkRawIter<'_, MIN_ALIGN> {
-        ChunkRawIter {
-            raw: self.raw.chunks(),
-            _bump: PhantomData,
-        }
+        ChunkRawIter::new(self.raw.chunks())
     }
 
     /// Grants `raw` access to the allocator core for `Allocator`.
@@ -1187,136 +1201,3 @@ fn too_few(op: &str, len: usize, got: usize) -> ! {
         "Iterator supplied too few elements: {op}: its len() was {len}, but it ended after {got}"
     )
 }
-
-fn run_scope<const M: usize, R>(
-    bump: &Bump<M>,
-    f: impl for<'s> FnOnce(&mut Scope<'s, M>) -> R,
-) -> R {
-    /// Rewinds on exit, also when `f` unwinds.
-    struct Restore<'b, const M: usize> {
-        bump: &'b Bump<M>,
-        cp: Checkpoint,
-    }
-    impl<const M: usize> Drop for Restore<'_, M> {
-        fn drop(&mut self) {
-            // SAFETY: 1. `cp` was taken from `bump` just before `f` ran;
-            // 2. `f` could only allocate through its `Scope` (the outer
-            // `Bump` or `Scope` is mutably borrowed), could not reset past
-            // `cp` safely, and nothing it allocated outlives it (the
-            // lifetime of the `Scope` borrow is local to `f`).
-            unsafe { self.bump.reset_to(self.cp) }
-        }
-    }
-    let _restore = Restore {
-        bump,
-        cp: bump.checkpoint(),
-    };
-    let mut scope = Scope {
-        bump,
-        _invariant: PhantomData,
-    };
-    f(&mut scope)
-}
-
-/// A scope of a [`Bump`], given to the closure of [`Bump::scope`]. It
-/// dereferences to the `Bump`, so every allocation method works on it;
-/// everything allocated through it is freed when the scope ends.
-///
-/// Scopes nest through [`Scope::scope`].
-///
-/// # Examples
-///
-/// ```
-/// let mut bump = memkit_arena::Bump::new();
-/// bump.scope(|outer| {
-///     let a = *outer.alloc(1);
-///     let b = outer.scope(|inner| *inner.alloc(2));
-///     assert_eq!(a + b, 3);
-/// });
-/// ```
-pub struct Scope<'s, const MIN_ALIGN: usize = 1> {
-    bump: &'s Bump<MIN_ALIGN>,
-    /// Invariant in `'s`: two scopes never have the same type, so they
-    /// cannot be swapped.
-    _invariant: PhantomData<fn(&'s ()) -> &'s ()>,
-}
-
-impl<const MIN_ALIGN: usize> fmt::Debug for Scope<'_, MIN_ALIGN> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Scope").field(self.bump).finish()
-    }
-}
-
-impl<const MIN_ALIGN: usize> core::ops::Deref for Scope<'_, MIN_ALIGN> {
-    type Target = Bump<MIN_ALIGN>;
-
-    fn deref(&self) -> &Bump<MIN_ALIGN> {
-        self.bump
-    }
-}
-
-impl<const MIN_ALIGN: usize> Scope<'_, MIN_ALIGN> {
-    /// Opens a nested scope; everything allocated through it is freed when
-    /// `f` returns. Allocations of this scope cannot be held across it.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// let mut bump = memkit_arena::Bump::new();
-    /// let n = bump.scope(|s| s.scope(|t| t.alloc_str("nested").len()));
-    /// assert_eq!(n, 6);
-    /// ```
-    pub fn scope<R>(&mut self, f: impl for<'t> FnOnce(&mut Scope<'t, MIN_ALIGN>) -> R) -> R {
-        run_scope(self.bump, f)
-    }
-}
-
-/// Iterator of [`Bump::iter_allocated_chunks`].
-#[must_use = "iterators are lazy"]
-pub struct ChunkIter<'a, const MIN_ALIGN: usize = 1> {
-    raw: raw::RawChunkIter,
-    _bump: PhantomData<&'a mut Bump<MIN_ALIGN>>,
-}
-
-impl<const MIN_ALIGN: usize> fmt::Debug for ChunkIter<'_, MIN_ALIGN> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ChunkIter").finish_non_exhaustive()
-    }
-}
-
-impl<'a, const MIN_ALIGN: usize> Iterator for ChunkIter<'a, MIN_ALIGN> {
-    type Item = &'a [MaybeUninit<u8>];
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let (p, len) = self.raw.next()?;
-        // SAFETY: the arena is mutably borrowed for 'a, so no reference into
-        // it is live and no allocation or reset happens; the bytes belong to
-        // one live chunk.
-        Some(unsafe { raw::uninit_slice::<u8>(p, len) })
-    }
-}
-
-impl<const MIN_ALIGN: usize> core::iter::FusedIterator for ChunkIter<'_, MIN_ALIGN> {}
-
-/// Iterator of [`Bump::iter_allocated_chunks_raw`].
-#[must_use = "iterators are lazy"]
-pub struct ChunkRawIter<'a, const MIN_ALIGN: usize = 1> {
-    raw: raw::RawChunkIter,
-    _bump: PhantomData<&'a Bump<MIN_ALIGN>>,
-}
-
-impl<const MIN_ALIGN: usize> fmt::Debug for ChunkRawIter<'_, MIN_ALIGN> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ChunkRawIter").finish_non_exhaustive()
-    }
-}
-
-impl<const MIN_ALIGN: usize> Iterator for ChunkRawIter<'_, MIN_ALIGN> {
-    type Item = (*mut u8, usize);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        self.raw.next().map(|(p, len)| (p.as_ptr(), len))
-    }
-}
-
-impl<const MIN_ALIGN: usize> core::iter::FusedIterator for ChunkRawIter<'_, MIN_ALIGN> {}

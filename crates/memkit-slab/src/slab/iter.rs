@@ -8,7 +8,7 @@ use alloc::vec;
 use core::iter::{Enumerate, FusedIterator};
 use core::{fmt, slice};
 
-use crate::slab::Entry;
+use super::Entry;
 
 /// Implements `Iterator`, `DoubleEndedIterator`, `ExactSizeIterator` and
 /// `FusedIterator` for an iterator with fields `entries` (yielding
@@ -77,7 +77,7 @@ pub struct Iter<'a, T> {
 }
 
 impl<'a, T> Iter<'a, T> {
-    pub(crate) fn new(entries: slice::Iter<'a, Entry<T>>, len: usize) -> Self {
+    pub(super) fn new(entries: slice::Iter<'a, Entry<T>>, len: usize) -> Self {
         Iter {
             entries: entries.enumerate(),
             left: len,
@@ -119,7 +119,7 @@ pub struct IterMut<'a, T> {
 }
 
 impl<'a, T> IterMut<'a, T> {
-    pub(crate) fn new(entries: slice::IterMut<'a, Entry<T>>, len: usize) -> Self {
+    pub(super) fn new(entries: slice::IterMut<'a, Entry<T>>, len: usize) -> Self {
         IterMut {
             entries: entries.enumerate(),
             left: len,
@@ -149,7 +149,7 @@ pub struct IntoIter<T> {
 }
 
 impl<T> IntoIter<T> {
-    pub(crate) fn new(entries: vec::IntoIter<Entry<T>>, len: usize) -> Self {
+    pub(super) fn new(entries: vec::IntoIter<Entry<T>>, len: usize) -> Self {
         IntoIter {
             entries: entries.enumerate(),
             left: len,
@@ -185,7 +185,7 @@ pub struct Drain<'a, T> {
 }
 
 impl<'a, T> Drain<'a, T> {
-    pub(crate) fn new(entries: vec::Drain<'a, Entry<T>>, len: usize) -> Self {
+    pub(super) fn new(entries: vec::Drain<'a, Entry<T>>, len: usize) -> Self {
         Drain { entries, left: len }
     }
 }

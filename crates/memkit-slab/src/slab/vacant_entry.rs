@@ -1,6 +1,6 @@
 //! [`VacantEntry`]: a reserved key of a [`Slab`], filled later.
 
-use crate::slab::{Entry, Slab};
+use super::Slab;
 
 /// The next vacant entry of a [`Slab`], from
 /// [`Slab::vacant_entry`]: its key is known before its value is stored.
@@ -21,7 +21,7 @@ pub struct VacantEntry<'a, T> {
 }
 
 impl<'a, T> VacantEntry<'a, T> {
-    pub(crate) fn new(slab: &'a mut Slab<T>) -> Self {
+    pub(super) fn new(slab: &'a mut Slab<T>) -> Self {
         let key = slab.next;
         VacantEntry { slab, key }
     }
@@ -43,12 +43,7 @@ impl<'a, T> VacantEntry<'a, T> {
     /// assert_eq!(slab[key], "ab");
     /// ```
     pub fn insert(self, val: T) -> &'a mut T {
-        let key = self.key;
-        self.slab.insert_at(key, val);
-        match &mut self.slab.entries[key] {
-            Entry::Occupied(value) => value,
-            Entry::Vacant(_) => unreachable!("just inserted"),
-        }
+        self.slab.insert_at(self.key, val)
     }
 
     /// The key the value will have.

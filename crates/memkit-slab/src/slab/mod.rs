@@ -1,19 +1,42 @@
-//! [`Slab`]: storage addressed by `usize` keys, API-compatible with `slab` 0.4.12.
+//! [`Slab`]: storage addressed by `usize` keys, API-compatible with `slab` 0.4.12,
+//! with its iterators, [`VacantEntry`] and the builder behind `FromIterator`
+//! and serde.
 //!
 //! The implementation is safe code over a `Vec<Entry<T>>`. The only `unsafe`
 //! are the three `*_unchecked` methods, which forward their caller's
 //! contract to the slice methods of the same name.
+//!
+//! # Invariants
+//!
+//! The fields of [`Slab`] are private to this module and its children; every
+//! method that writes them keeps these:
+//!
+//! 1. `len` is the number of `Occupied` entries, so `len <= entries.len()`.
+//! 2. The vacant list starts at `next` and follows each `Vacant(link)`; it
+//!    visits every vacant entry exactly once and ends at `entries.len()`.
+//!    With no vacant entry, `next == entries.len()`.
+//!
+//! The builder alone breaks invariant 2 while it places pairs, and
+//! restores it in `Builder::build` before handing the slab out.
+
+mod builder;
+mod iter;
+mod vacant_entry;
 
 use alloc::vec::Vec;
 use core::{fmt, mem, ops};
 
+#[cfg(feature = "serde")]
+pub(crate) use self::builder::Builder;
+#[cfg(not(feature = "serde"))]
+use self::builder::Builder;
+pub use self::iter::{Drain, IntoIter, Iter, IterMut};
+pub use self::vacant_entry::VacantEntry;
 use crate::error::GetDisjointMutError;
-use crate::slab_iter::{Drain, IntoIter, Iter, IterMut};
-use crate::vacant_entry::VacantEntry;
 
 /// One entry of a [`Slab`].
 #[derive(Clone)]
-pub(crate) enum Entry<T> {
+enum Entry<T> {
     /// No value. The field is the next vacant key, or `entries.len()` at the
     /// end of the vacant list.
     Vacant(usize),
@@ -41,12 +64,12 @@ pub(crate) enum Entry<T> {
 /// ```
 pub struct Slab<T> {
     /// Every entry; keys are indices into it. Its `len()` bounds all keys.
-    pub(crate) entries: Vec<Entry<T>>,
+    entries: Vec<Entry<T>>,
     /// Number of `Occupied` entries.
-    pub(crate) len: usize,
+    len: usize,
     /// Head of the vacant list: the key `insert` uses next. Equals
     /// `entries.len()` when no entry is vacant.
-    pub(crate) next: usize,
+    next: usize,
 }
 
 impl<T> Slab<T> {
@@ -176,8 +199,68 @@ impl<T> Slab<T> {
         self.entries.shrink_to_fit();
     }
 
+    /// Checks the invariants written at the top of this module and panics
+    /// with a message naming the first one broken.
+    ///
+    /// For property tests and fuzz targets, which call it after every
+    /// step; it walks every entry, so it costs `O(capacity)`. Hidden from
+    /// the docs and not part of the stable API.
+    ///
+    /// # Panics
+    ///
+    /// If an invariant does not hold, which is a bug in memkit-slab.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut slab = memkit_slab::Slab::new();
+    /// let k = slab.insert(1);
+    /// slab.remove(k);
+    /// slab.assert_invariants();
+    /// ```
+    #[doc(hidden)]
+    pub fn assert_invariants(&self) {
+        let end = self.entries.len();
+        let occupied = self
+            .entries
+            .iter()
+            .filter(|e| matches!(e, Entry::Occupied(_)))
+            .count();
+        assert!(
+            occupied == self.len,
+            "Slab invariant 1 broken: len is {} but {occupied} entries are occupied",
+            self.len
+        );
+        let mut seen = alloc::vec![false; end];
+        let mut at = self.next;
+        let mut walked = 0;
+        while at != end {
+            let link = match self.entries.get(at) {
+                Some(Entry::Vacant(link)) => *link,
+                Some(Entry::Occupied(_)) => {
+                    panic!("Slab invariant 2 broken: the vacant list reaches occupied key {at}")
+                }
+                None => panic!(
+                    "Slab invariant 2 broken: the vacant list reaches key {at}, past the {end} entries"
+                ),
+            };
+            assert!(
+                !seen[at],
+                "Slab invariant 2 broken: the vacant list visits key {at} twice"
+            );
+            seen[at] = true;
+            walked += 1;
+            at = link;
+        }
+        assert!(
+            walked == end - occupied,
+            "Slab invariant 2 broken: the vacant list visits {walked} of the {} vacant entries",
+            end - occupied
+        );
+    }
+
     /// Relinks every vacant entry, lowest key first.
-    pub(crate) fn rebuild_vacant_list(&mut self) {
+    fn rebuild_vacant_list(&mut self) {
         let end = self.entries.len();
         self.next = end;
         let mut left = end - self.len;
@@ -648,22 +731,29 @@ impl<T> Slab<T> {
         VacantEntry::new(self)
     }
 
-    /// Stores `val` at `key`, which is `self.next`.
+    /// Stores `val` at `key`, which is `self.next`, and returns it.
     #[inline]
-    pub(crate) fn insert_at(&mut self, key: usize, val: T) {
+    fn insert_at(&mut self, key: usize, val: T) -> &mut T {
         debug_assert_eq!(key, self.next);
-        if key == self.entries.len() {
+        let entry = if key == self.entries.len() {
             self.entries.push(Entry::Occupied(val));
             self.next = key + 1;
+            self.len += 1;
+            &mut self.entries[key]
         } else {
             let entry = &mut self.entries[key];
             let Entry::Vacant(next) = *entry else {
                 broken_vacant_list(key)
             };
             self.next = next;
+            self.len += 1;
             *entry = Entry::Occupied(val);
+            entry
+        };
+        match entry {
+            Entry::Occupied(value) => value,
+            Entry::Vacant(_) => unreachable!("just stored"),
         }
-        self.len += 1;
     }
 
     /// Removes and returns the value at `key`, if there is one. The key is
@@ -903,7 +993,7 @@ impl<'a, T> IntoIterator for &'a mut Slab<T> {
 impl<T> FromIterator<(usize, T)> for Slab<T> {
     fn from_iter<I: IntoIterator<Item = (usize, T)>>(iter: I) -> Self {
         let iter = iter.into_iter();
-        let mut builder = crate::builder::Builder::with_capacity(iter.size_hint().0);
+        let mut builder = Builder::with_capacity(iter.size_hint().0);
         for (key, value) in iter {
             builder.pair(key, value);
         }
@@ -922,5 +1012,29 @@ impl<T: fmt::Debug> fmt::Debug for Slab<T> {
                 .field("cap", &self.capacity())
                 .finish()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Slab;
+
+    #[test]
+    #[should_panic(expected = "Slab invariant 1 broken: len is 2 but 1 entries are occupied")]
+    fn assert_invariants_catches_a_wrong_len() {
+        let mut slab = Slab::new();
+        slab.insert(1);
+        slab.len = 2;
+        slab.assert_invariants();
+    }
+
+    #[test]
+    #[should_panic(expected = "Slab invariant 2 broken: the vacant list visits 0 of the 1 vacant")]
+    fn assert_invariants_catches_a_lost_vacant_entry() {
+        let mut slab = Slab::new();
+        let k = slab.insert(1);
+        slab.remove(k);
+        slab.next = slab.entries.len();
+        slab.assert_invariants();
     }
 }
