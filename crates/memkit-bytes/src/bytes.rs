@@ -9,7 +9,7 @@ use core::{cmp, hash};
 
 use crate::buf::IntoIter;
 use crate::raw::RawBytes;
-use crate::{Buf, BytesMut, range};
+use crate::{Buf, BytesMut, panics};
 
 /// An immutable, reference-counted view of contiguous bytes.
 ///
@@ -159,6 +159,32 @@ impl Bytes {
         self.raw.is_unique()
     }
 
+    /// Testing aid: checks every invariant of the crate's unsafe core that
+    /// can be seen from this view (the reference count of its storage, that
+    /// the view lies within the storage, the storage kind's layout, …).
+    ///
+    /// Meant for property tests and fuzz targets, which call it after every
+    /// step. It is not part of the stable API.
+    ///
+    /// # Panics
+    ///
+    /// If an invariant is broken, with a message naming it and the numbers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_bytes::Bytes;
+    ///
+    /// let b = Bytes::copy_from_slice(b"abc");
+    /// let c = b.slice(1..);
+    /// b.assert_invariants();
+    /// c.assert_invariants();
+    /// ```
+    #[doc(hidden)]
+    pub fn assert_invariants(&self) {
+        self.raw.assert_invariants();
+    }
+
     /// A new `Bytes` holding a copy of `data`, in one allocation.
     ///
     /// # Examples
@@ -191,7 +217,7 @@ impl Bytes {
     /// ```
     #[track_caller]
     pub fn slice(&self, range: impl RangeBounds<usize>) -> Bytes {
-        let (begin, end) = range::checked("Bytes::slice", range, self.len());
+        let (begin, end) = panics::checked("Bytes::slice", range, self.len());
         Bytes {
             raw: self.raw.slice(begin, end),
         }
@@ -260,7 +286,7 @@ impl Bytes {
     #[must_use = "to drop the tail, use `truncate`"]
     #[track_caller]
     pub fn split_off(&mut self, at: usize) -> Bytes {
-        range::check_at("Bytes::split_off", at, "len", self.len());
+        panics::check_at("Bytes::split_off", at, "len", self.len());
         Bytes {
             raw: self.raw.split_off(at),
         }
@@ -285,7 +311,7 @@ impl Bytes {
     #[must_use = "to drop the head, use `advance`"]
     #[track_caller]
     pub fn split_to(&mut self, at: usize) -> Bytes {
-        range::check_at("Bytes::split_to", at, "len", self.len());
+        panics::check_at("Bytes::split_to", at, "len", self.len());
         Bytes {
             raw: self.raw.split_to(at),
         }
@@ -421,7 +447,7 @@ impl Buf for Bytes {
     #[inline]
     #[track_caller]
     fn advance(&mut self, cnt: usize) {
-        range::check_advance(cnt, self.len());
+        panics::check_advance(cnt, self.len());
         self.raw.advance(cnt);
     }
 

@@ -9,7 +9,7 @@ use core::{cmp, fmt, hash};
 
 use crate::buf::{IntoIter, UninitSlice};
 use crate::raw::RawBytesMut;
-use crate::{Buf, BufMut, Bytes, TryReserveError, range};
+use crate::{Buf, BufMut, Bytes, TryReserveError, panics};
 
 /// A unique, growable byte buffer.
 ///
@@ -145,6 +145,32 @@ impl BytesMut {
         self.raw.capacity()
     }
 
+    /// Testing aid: checks every invariant of the crate's unsafe core that
+    /// can be seen from this buffer (the reference count of its storage, that
+    /// the buffer lies within the storage, the storage kind's layout, …).
+    ///
+    /// Meant for property tests and fuzz targets, which call it after every
+    /// step. It is not part of the stable API.
+    ///
+    /// # Panics
+    ///
+    /// If an invariant is broken, with a message naming it and the numbers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_bytes::BytesMut;
+    ///
+    /// let mut b = BytesMut::with_capacity(8);
+    /// let c = b.split_off(3);
+    /// b.assert_invariants();
+    /// c.assert_invariants();
+    /// ```
+    #[doc(hidden)]
+    pub fn assert_invariants(&self) {
+        self.raw.assert_invariants();
+    }
+
     /// Turns the buffer into immutable [`Bytes`], keeping the storage.
     /// Never copies and never allocates.
     ///
@@ -203,7 +229,7 @@ impl BytesMut {
     #[must_use = "to drop the tail, use `truncate`"]
     #[track_caller]
     pub fn split_off(&mut self, at: usize) -> BytesMut {
-        range::check_at("BytesMut::split_off", at, "capacity", self.capacity());
+        panics::check_at("BytesMut::split_off", at, "capacity", self.capacity());
         BytesMut {
             raw: self.raw.split_off(at),
         }
@@ -248,7 +274,7 @@ impl BytesMut {
     #[must_use = "to drop the head, use `advance`"]
     #[track_caller]
     pub fn split_to(&mut self, at: usize) -> BytesMut {
-        range::check_at("BytesMut::split_to", at, "len", self.len());
+        panics::check_at("BytesMut::split_to", at, "len", self.len());
         BytesMut {
             raw: self.raw.split_to(at),
         }
@@ -460,7 +486,7 @@ impl BytesMut {
     /// ```
     #[track_caller]
     pub fn extend_from_within(&mut self, range: impl RangeBounds<usize>) {
-        let (begin, end) = range::checked("BytesMut::extend_from_within", range, self.len());
+        let (begin, end) = panics::checked("BytesMut::extend_from_within", range, self.len());
         self.raw.extend_from_within(begin, end);
     }
 
@@ -552,7 +578,7 @@ impl Buf for BytesMut {
     #[inline]
     #[track_caller]
     fn advance(&mut self, cnt: usize) {
-        range::check_advance(cnt, self.len());
+        panics::check_advance(cnt, self.len());
         self.raw.advance_start(cnt);
     }
 

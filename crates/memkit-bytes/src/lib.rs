@@ -45,9 +45,9 @@ mod bytes1;
 mod bytes_mut;
 mod cmp;
 mod fmt;
+mod panics;
 #[cfg(feature = "std")]
 mod pool;
-mod range;
 mod raw;
 #[cfg(feature = "serde")]
 mod serde;

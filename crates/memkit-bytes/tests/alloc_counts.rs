@@ -286,22 +286,22 @@ fn framing_loop_with_carry_over_makes_no_allocation_after_warm_up() {
 fn bytes_crate_allocates_on_first_split_of_with_capacity_buffer() {
     // The comparison point: `bytes` 1.12 promotes a fresh `with_capacity`
     // buffer to shared storage on its first split, allocating its header.
-    let mut theirs = bytes::BytesMut::with_capacity(64);
-    theirs.extend_from_slice(b"0123456789");
-    let (head, c) = measure(|| theirs.split_to(5));
+    let mut peer = bytes::BytesMut::with_capacity(64);
+    peer.extend_from_slice(b"0123456789");
+    let (head, c) = measure(|| peer.split_to(5));
     assert_eq!(c.new_memory(), 1, "bytes 1.12 allocates on the first split");
     drop(head);
 
-    let mut ours = BytesMut::with_capacity(64);
-    ours.extend_from_slice(b"0123456789");
-    let (head, c) = measure(|| ours.split_to(5));
+    let mut memkit = BytesMut::with_capacity(64);
+    memkit.extend_from_slice(b"0123456789");
+    let (head, c) = measure(|| memkit.split_to(5));
     assert_eq!(c.new_memory(), 0, "memkit does not");
     drop(head);
 
     // And freezing a written `with_capacity` buffer, then cloning it.
-    let mut theirs = bytes::BytesMut::with_capacity(64);
-    theirs.extend_from_slice(b"0123456789");
-    let (frozen, c) = measure(|| theirs.freeze());
+    let mut peer = bytes::BytesMut::with_capacity(64);
+    peer.extend_from_slice(b"0123456789");
+    let (frozen, c) = measure(|| peer.freeze());
     assert_eq!(
         c.new_memory(),
         1,
@@ -311,10 +311,10 @@ fn bytes_crate_allocates_on_first_split_of_with_capacity_buffer() {
     assert_eq!(c.new_memory(), 0);
     drop((clone, frozen));
 
-    let mut ours = BytesMut::with_capacity(64);
-    ours.extend_from_slice(b"0123456789");
+    let mut memkit = BytesMut::with_capacity(64);
+    memkit.extend_from_slice(b"0123456789");
     let ((frozen, clone), c) = measure(|| {
-        let f = ours.freeze();
+        let f = memkit.freeze();
         let c = f.clone();
         (f, c)
     });

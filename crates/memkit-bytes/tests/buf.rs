@@ -1,6 +1,6 @@
 //! Tests for `memkit_bytes::Buf`, its impls and the read-side adapters.
 //!
-//! Where `bytes` 1.12 has the same operation, it serves as an oracle: both
+//! Where `bytes` 1.12 has the same operation, it is the peer: both
 //! crates run the same calls on the same input and must agree.
 
 use memkit_bytes::buf::{Chain, IntoIter, Take};
@@ -56,7 +56,7 @@ fn err_pair(e: TryGetError) -> (usize, usize) {
     (e.requested, e.available)
 }
 
-fn oracle_err_pair(e: bytes::TryGetError) -> (usize, usize) {
+fn peer_err_pair(e: bytes::TryGetError) -> (usize, usize) {
     (e.requested, e.available)
 }
 
@@ -70,16 +70,16 @@ macro_rules! differential_getters {
             for len in 0..=$size + 2 {
                 let data = sample(len);
 
-                let mut theirs: &[u8] = &data;
-                let expected = bytes::Buf::$try_get(&mut theirs)
+                let mut peer: &[u8] = &data;
+                let expected = bytes::Buf::$try_get(&mut peer)
                     .map(|v| v.to_ne_bytes().to_vec())
-                    .map_err(oracle_err_pair);
-                let expected_left = theirs.len();
+                    .map_err(peer_err_pair);
+                let expected_left = peer.len();
 
-                let mut ours: &[u8] = &data;
-                let got = Buf::$try_get(&mut ours).map(|v| v.to_ne_bytes().to_vec()).map_err(err_pair);
+                let mut memkit: &[u8] = &data;
+                let got = Buf::$try_get(&mut memkit).map(|v| v.to_ne_bytes().to_vec()).map_err(err_pair);
                 assert_eq!(got, expected, "contiguous, len {len}");
-                assert_eq!(ours.len(), expected_left);
+                assert_eq!(memkit.len(), expected_left);
 
                 for piece in 1..=3 {
                     let mut frag = Fragmented::new(&data, piece);
@@ -98,8 +98,8 @@ macro_rules! differential_getters {
                 if let Ok(value) = expected {
                     let mut frag = Fragmented::new(&data, 1);
                     assert_eq!(Buf::$get(&mut frag).to_ne_bytes().to_vec(), value);
-                    let mut theirs: &[u8] = &data;
-                    assert_eq!(bytes::Buf::$get(&mut theirs).to_ne_bytes().to_vec(), value);
+                    let mut peer: &[u8] = &data;
+                    assert_eq!(bytes::Buf::$get(&mut peer).to_ne_bytes().to_vec(), value);
                 }
             }
         }
@@ -161,17 +161,17 @@ fn diff_variable_width_unsigned() {
             |b, n| bytes::Buf::try_get_uint_ne(b, n),
         ),
     ];
-    for (ours, theirs) in cases {
+    for (memkit, peer) in cases {
         for nbytes in 0..=8 {
             for len in 0..=9 {
                 let data = sample(len);
                 let mut t: &[u8] = &data;
-                let expected = theirs(&mut t, nbytes).map_err(oracle_err_pair);
+                let expected = peer(&mut t, nbytes).map_err(peer_err_pair);
                 let mut o: &[u8] = &data;
-                assert_eq!(ours(&mut o, nbytes).map_err(err_pair), expected);
+                assert_eq!(memkit(&mut o, nbytes).map_err(err_pair), expected);
                 assert_eq!(o.len(), t.len());
                 let mut f = Fragmented::new(&data, 1);
-                assert_eq!(ours(&mut f, nbytes).map_err(err_pair), expected);
+                assert_eq!(memkit(&mut f, nbytes).map_err(err_pair), expected);
                 assert_eq!(f.remaining(), t.len());
             }
         }
@@ -195,7 +195,7 @@ fn diff_variable_width_signed_panicking() {
 
 /// `try_get_int*` sign-extends, like `get_int*` and as documented ("a signed
 /// n-byte integer"). `bytes` 1.12.0 zero-pads instead (fixed upstream in
-/// tokio-rs/bytes#839), so the oracle is only used where both agree: values
+/// tokio-rs/bytes#839), so the peer is only used where both agree: values
 /// whose top bit is clear.
 #[test]
 fn try_get_int_sign_extends() {
@@ -389,30 +389,30 @@ fn try_get_errors_match_bytes_exactly() {
     let mut t: &[u8] = &data;
     assert_eq!(
         err_pair(o.try_get_u128_le().unwrap_err()),
-        oracle_err_pair(bytes::Buf::try_get_u128_le(&mut t).unwrap_err())
+        peer_err_pair(bytes::Buf::try_get_u128_le(&mut t).unwrap_err())
     );
     assert_eq!(
         err_pair(o.try_get_f32().unwrap_err()),
-        oracle_err_pair(bytes::Buf::try_get_f32(&mut t).unwrap_err())
+        peer_err_pair(bytes::Buf::try_get_f32(&mut t).unwrap_err())
     );
     assert_eq!(
         err_pair(o.try_get_uint(5).unwrap_err()),
-        oracle_err_pair(bytes::Buf::try_get_uint(&mut t, 5).unwrap_err())
+        peer_err_pair(bytes::Buf::try_get_uint(&mut t, 5).unwrap_err())
     );
     assert_eq!(
         err_pair(o.try_get_int_le(4).unwrap_err()),
-        oracle_err_pair(bytes::Buf::try_get_int_le(&mut t, 4).unwrap_err())
+        peer_err_pair(bytes::Buf::try_get_int_le(&mut t, 4).unwrap_err())
     );
     let mut dst = [0u8; 9];
     assert_eq!(
         err_pair(o.try_copy_to_slice(&mut dst).unwrap_err()),
-        oracle_err_pair(bytes::Buf::try_copy_to_slice(&mut t, &mut dst).unwrap_err())
+        peer_err_pair(bytes::Buf::try_copy_to_slice(&mut t, &mut dst).unwrap_err())
     );
     let mut empty: &[u8] = &[];
     let mut t_empty: &[u8] = &[];
     assert_eq!(
         err_pair(empty.try_get_i8().unwrap_err()),
-        oracle_err_pair(bytes::Buf::try_get_i8(&mut t_empty).unwrap_err())
+        peer_err_pair(bytes::Buf::try_get_i8(&mut t_empty).unwrap_err())
     );
 }
 
@@ -595,12 +595,12 @@ fn vec_deque_wrapped() {
     assert_eq!(copy.chunk(), b"");
     assert_eq!(copy.chunks_vectored(&mut dst), 0);
 
-    let mut oracle = deque.clone();
-    let mut ours = deque;
-    assert_eq!(ours.get_u16_le(), bytes::Buf::get_u16_le(&mut oracle));
+    let mut peer = deque.clone();
+    let mut memkit = deque;
+    assert_eq!(memkit.get_u16_le(), bytes::Buf::get_u16_le(&mut peer));
     assert_eq!(
-        ours.copy_to_bytes(4).to_vec(),
-        bytes::Buf::copy_to_bytes(&mut oracle, 4).to_vec()
+        memkit.copy_to_bytes(4).to_vec(),
+        bytes::Buf::copy_to_bytes(&mut peer, 4).to_vec()
     );
 }
 
@@ -614,15 +614,15 @@ fn vec_deque_advance_past_end_panics() {
 #[test]
 fn cursor_matches_bytes() {
     let data = sample(6);
-    let mut ours = Cursor::new(data.clone());
-    let mut theirs = Cursor::new(data.clone());
-    assert_eq!(ours.remaining(), bytes::Buf::remaining(&theirs));
-    assert_eq!(ours.get_u16(), bytes::Buf::get_u16(&mut theirs));
-    assert_eq!(ours.position(), 2);
-    assert_eq!(ours.chunk(), bytes::Buf::chunk(&theirs));
-    ours.advance(4);
-    assert_eq!(ours.position(), 6);
-    assert!(!ours.has_remaining());
+    let mut memkit = Cursor::new(data.clone());
+    let mut peer = Cursor::new(data.clone());
+    assert_eq!(memkit.remaining(), bytes::Buf::remaining(&peer));
+    assert_eq!(memkit.get_u16(), bytes::Buf::get_u16(&mut peer));
+    assert_eq!(memkit.position(), 2);
+    assert_eq!(memkit.chunk(), bytes::Buf::chunk(&peer));
+    memkit.advance(4);
+    assert_eq!(memkit.position(), 6);
+    assert!(!memkit.has_remaining());
 
     // A position past the end: nothing remains, the chunk is empty, and
     // advancing by zero is allowed and leaves the position alone.
@@ -942,7 +942,7 @@ fn op_strategy() -> impl Strategy<Value = Op> {
 }
 
 /// Applies `op` through `memkit_bytes::Buf` and renders the outcome.
-fn apply_ours<B: Buf>(buf: &mut B, op: &Op) -> String {
+fn apply_memkit<B: Buf>(buf: &mut B, op: &Op) -> String {
     match op {
         Op::U8 => format!("{:?}", buf.try_get_u8().map_err(err_pair)),
         Op::I16Le => format!("{:?}", buf.try_get_i16_le().map_err(err_pair)),
@@ -972,24 +972,24 @@ fn apply_ours<B: Buf>(buf: &mut B, op: &Op) -> String {
     }
 }
 
-/// Applies `op` through `bytes::Buf` (the oracle) and renders the outcome.
-fn apply_theirs<B: bytes::Buf>(buf: &mut B, op: &Op) -> String {
+/// Applies `op` through the peer, `bytes::Buf`, and renders the outcome.
+fn apply_peer<B: bytes::Buf>(buf: &mut B, op: &Op) -> String {
     match op {
-        Op::U8 => format!("{:?}", buf.try_get_u8().map_err(oracle_err_pair)),
-        Op::I16Le => format!("{:?}", buf.try_get_i16_le().map_err(oracle_err_pair)),
-        Op::U32 => format!("{:?}", buf.try_get_u32().map_err(oracle_err_pair)),
+        Op::U8 => format!("{:?}", buf.try_get_u8().map_err(peer_err_pair)),
+        Op::I16Le => format!("{:?}", buf.try_get_i16_le().map_err(peer_err_pair)),
+        Op::U32 => format!("{:?}", buf.try_get_u32().map_err(peer_err_pair)),
         Op::F64Ne => format!(
             "{:?}",
             buf.try_get_f64_ne()
                 .map(f64::to_bits)
-                .map_err(oracle_err_pair)
+                .map_err(peer_err_pair)
         ),
-        Op::I128 => format!("{:?}", buf.try_get_i128().map_err(oracle_err_pair)),
-        Op::Uint(n) => format!("{:?}", buf.try_get_uint(*n).map_err(oracle_err_pair)),
+        Op::I128 => format!("{:?}", buf.try_get_i128().map_err(peer_err_pair)),
+        Op::Uint(n) => format!("{:?}", buf.try_get_uint(*n).map_err(peer_err_pair)),
         Op::IntLe(n) if buf.remaining() >= *n => format!("{:?}", Ok::<_, ()>(buf.get_int_le(*n))),
         Op::IntLe(n) => format!(
             "{:?}",
-            buf.try_get_int_le(*n).map(|_| ()).map_err(oracle_err_pair)
+            buf.try_get_int_le(*n).map(|_| ()).map_err(peer_err_pair)
         ),
         Op::Advance(n) if *n <= buf.remaining() => {
             buf.advance(*n);
@@ -1000,7 +1000,7 @@ fn apply_theirs<B: bytes::Buf>(buf: &mut B, op: &Op) -> String {
             let mut dst = vec![0u8; *n];
             format!(
                 "{:?} {:?}",
-                buf.try_copy_to_slice(&mut dst).map_err(oracle_err_pair),
+                buf.try_copy_to_slice(&mut dst).map_err(peer_err_pair),
                 dst
             )
         }
@@ -1022,15 +1022,15 @@ proptest! {
         let seam = seam.min(data.len());
         let mut frag = Fragmented::new(&data, piece);
         let mut chained = Fragmented::new(&data[..seam], piece).chain(&data[seam..]);
-        let mut theirs: &[u8] = &data;
+        let mut peer: &[u8] = &data;
         for op in &ops {
-            let expected = apply_theirs(&mut theirs, op);
-            prop_assert_eq!(&apply_ours(&mut frag, op), &expected, "fragmented, {:?}", op);
-            prop_assert_eq!(&apply_ours(&mut chained, op), &expected, "chained, {:?}", op);
-            prop_assert_eq!(frag.remaining(), theirs.len());
-            prop_assert_eq!(chained.remaining(), theirs.len());
+            let expected = apply_peer(&mut peer, op);
+            prop_assert_eq!(&apply_memkit(&mut frag, op), &expected, "fragmented, {:?}", op);
+            prop_assert_eq!(&apply_memkit(&mut chained, op), &expected, "chained, {:?}", op);
+            prop_assert_eq!(frag.remaining(), peer.len());
+            prop_assert_eq!(chained.remaining(), peer.len());
             // Naive model: whatever is left is the tail of the input.
-            prop_assert_eq!(&frag.data[frag.pos..], theirs);
+            prop_assert_eq!(&frag.data[frag.pos..], peer);
         }
     }
 

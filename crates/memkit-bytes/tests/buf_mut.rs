@@ -1,7 +1,7 @@
 //! Tests for `memkit_bytes::BufMut`, its impls, the write-side adapters and
 //! `UninitSlice`.
 //!
-//! `bytes` 1.12 serves as an oracle where it has the same operation.
+//! `bytes` 1.12 is the peer where it has the same operation.
 
 use memkit_bytes::buf::{Limit, UninitSlice};
 use memkit_bytes::{Buf, BufMut};
@@ -58,27 +58,27 @@ macro_rules! writers_round_trip {
         #[test]
         fn $test() {
             for value in [$($value),*] {
-                let mut theirs: Vec<u8> = Vec::new();
-                bytes::BufMut::$put(&mut theirs, value);
+                let mut peer: Vec<u8> = Vec::new();
+                bytes::BufMut::$put(&mut peer, value);
 
-                let mut ours: Vec<u8> = Vec::new();
-                ours.$put(value);
-                assert_eq!(ours, theirs, "Vec, {value:?}");
+                let mut memkit: Vec<u8> = Vec::new();
+                memkit.$put(value);
+                assert_eq!(memkit, peer, "Vec, {value:?}");
 
-                let mut storage = vec![0xEE; theirs.len() + 1];
+                let mut storage = vec![0xEE; peer.len() + 1];
                 let mut slice = &mut storage[..];
                 slice.$put(value);
                 assert_eq!(slice.len(), 1);
-                assert_eq!(&storage[..theirs.len()], &theirs[..]);
+                assert_eq!(&storage[..peer.len()], &peer[..]);
 
                 for piece in 1..=3 {
-                    let mut pieces = Pieces::new(theirs.len(), piece);
+                    let mut pieces = Pieces::new(peer.len(), piece);
                     pieces.$put(value);
-                    assert_eq!(pieces.filled(), &theirs[..], "pieces {piece}");
+                    assert_eq!(pieces.filled(), &peer[..], "pieces {piece}");
                     assert!(!pieces.has_remaining_mut());
                 }
 
-                let mut reader = &ours[..];
+                let mut reader = &memkit[..];
                 let back = reader.$get();
                 assert_eq!(back.to_ne_bytes(), value.to_ne_bytes());
                 assert!(!reader.has_remaining());
@@ -126,36 +126,36 @@ writers_round_trip! {
 fn variable_width_writers_match_bytes_and_round_trip() {
     for nbytes in 0..=8 {
         for value in [0u64, 1, 0x0102_0304_0506_0708, u64::MAX] {
-            let mut theirs = Vec::new();
-            bytes::BufMut::put_uint(&mut theirs, value, nbytes);
-            bytes::BufMut::put_uint_le(&mut theirs, value, nbytes);
-            bytes::BufMut::put_uint_ne(&mut theirs, value, nbytes);
-            let mut ours = Vec::new();
-            ours.put_uint(value, nbytes);
-            ours.put_uint_le(value, nbytes);
-            ours.put_uint_ne(value, nbytes);
-            assert_eq!(ours, theirs, "uint {value:#x} in {nbytes}");
+            let mut peer = Vec::new();
+            bytes::BufMut::put_uint(&mut peer, value, nbytes);
+            bytes::BufMut::put_uint_le(&mut peer, value, nbytes);
+            bytes::BufMut::put_uint_ne(&mut peer, value, nbytes);
+            let mut memkit = Vec::new();
+            memkit.put_uint(value, nbytes);
+            memkit.put_uint_le(value, nbytes);
+            memkit.put_uint_ne(value, nbytes);
+            assert_eq!(memkit, peer, "uint {value:#x} in {nbytes}");
 
             let mask = if nbytes == 8 {
                 u64::MAX
             } else {
                 (1u64 << (8 * nbytes)) - 1
             };
-            let mut reader = &ours[..];
+            let mut reader = &memkit[..];
             assert_eq!(reader.get_uint(nbytes), value & mask);
             assert_eq!(reader.get_uint_le(nbytes), value & mask);
             assert_eq!(reader.get_uint_ne(nbytes), value & mask);
         }
         for value in [0i64, -1, -2, 127, -128, i64::MIN, i64::MAX] {
-            let mut theirs = Vec::new();
-            bytes::BufMut::put_int(&mut theirs, value, nbytes);
-            bytes::BufMut::put_int_le(&mut theirs, value, nbytes);
-            bytes::BufMut::put_int_ne(&mut theirs, value, nbytes);
-            let mut ours = Vec::new();
-            ours.put_int(value, nbytes);
-            ours.put_int_le(value, nbytes);
-            ours.put_int_ne(value, nbytes);
-            assert_eq!(ours, theirs, "int {value} in {nbytes}");
+            let mut peer = Vec::new();
+            bytes::BufMut::put_int(&mut peer, value, nbytes);
+            bytes::BufMut::put_int_le(&mut peer, value, nbytes);
+            bytes::BufMut::put_int_ne(&mut peer, value, nbytes);
+            let mut memkit = Vec::new();
+            memkit.put_int(value, nbytes);
+            memkit.put_int_le(value, nbytes);
+            memkit.put_int_ne(value, nbytes);
+            assert_eq!(memkit, peer, "int {value} in {nbytes}");
 
             // Values that fit in `nbytes` read back unchanged.
             let fits = nbytes == 8
@@ -163,11 +163,11 @@ fn variable_width_writers_match_bytes_and_round_trip() {
                     && value >= -(1i64 << (8 * nbytes - 1))
                     && value < (1i64 << (8 * nbytes - 1)));
             if fits {
-                let mut reader = &ours[..];
+                let mut reader = &memkit[..];
                 assert_eq!(reader.get_int(nbytes), value);
                 assert_eq!(reader.get_int_le(nbytes), value);
                 assert_eq!(reader.get_int_ne(nbytes), value);
-                let mut reader = &ours[..];
+                let mut reader = &memkit[..];
                 assert_eq!(reader.try_get_int(nbytes), Ok(value));
                 assert_eq!(reader.try_get_int_le(nbytes), Ok(value));
                 assert_eq!(reader.try_get_int_ne(nbytes), Ok(value));
@@ -696,7 +696,7 @@ fn op_strategy() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn apply_ours<B: BufMut>(out: &mut B, op: &Op) {
+fn apply_memkit<B: BufMut>(out: &mut B, op: &Op) {
     match op {
         Op::Slice(s) => out.put_slice(s),
         Op::Bytes(v, n) => out.put_bytes(*v, *n),
@@ -709,7 +709,7 @@ fn apply_ours<B: BufMut>(out: &mut B, op: &Op) {
     }
 }
 
-fn apply_theirs<B: bytes::BufMut>(out: &mut B, op: &Op) {
+fn apply_peer<B: bytes::BufMut>(out: &mut B, op: &Op) {
     match op {
         Op::Slice(s) => out.put_slice(s),
         Op::Bytes(v, n) => out.put_bytes(*v, *n),
@@ -732,23 +732,23 @@ proptest! {
         piece in 1usize..5,
         seam in 0usize..200,
     ) {
-        let mut theirs: Vec<u8> = Vec::new();
+        let mut peer: Vec<u8> = Vec::new();
         for op in &ops {
-            apply_theirs(&mut theirs, op);
+            apply_peer(&mut peer, op);
         }
-        let total = theirs.len();
+        let total = peer.len();
 
-        let mut ours: Vec<u8> = Vec::new();
+        let mut memkit: Vec<u8> = Vec::new();
         for op in &ops {
-            apply_ours(&mut ours, op);
+            apply_memkit(&mut memkit, op);
         }
-        prop_assert_eq!(&ours, &theirs);
+        prop_assert_eq!(&memkit, &peer);
 
         let mut pieces = Pieces::new(total, piece);
         for op in &ops {
-            apply_ours(&mut pieces, op);
+            apply_memkit(&mut pieces, op);
         }
-        prop_assert_eq!(pieces.filled(), &theirs[..]);
+        prop_assert_eq!(pieces.filled(), &peer[..]);
 
         let seam = seam.min(total);
         let mut storage = vec![0u8; total];
@@ -756,10 +756,10 @@ proptest! {
             let (a, b) = storage.split_at_mut(seam);
             let mut chained = a.chain_mut(b);
             for op in &ops {
-                apply_ours(&mut chained, op);
+                apply_memkit(&mut chained, op);
             }
             prop_assert_eq!(chained.remaining_mut(), 0);
         }
-        prop_assert_eq!(&storage, &theirs);
+        prop_assert_eq!(&storage, &peer);
     }
 }

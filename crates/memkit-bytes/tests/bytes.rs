@@ -1081,9 +1081,9 @@ fn debug_escapes() {
 #[test]
 fn debug_matches_bytes_crate_for_every_byte() {
     let all: Vec<u8> = (0..=255u8).collect();
-    let ours = format!("{:?}", Bytes::from(all.clone()));
-    let theirs = format!("{:?}", bytes::Bytes::from(all));
-    assert_eq!(ours, theirs);
+    let memkit = format!("{:?}", Bytes::from(all.clone()));
+    let peer = format!("{:?}", bytes::Bytes::from(all));
+    assert_eq!(memkit, peer);
 }
 
 #[test]
@@ -1093,10 +1093,10 @@ fn hex_formatting() {
     assert_eq!(format!("{b:X}"), "0AFF00B7");
     assert_eq!(format!("{:x}", Bytes::new()), "");
     let all: Vec<u8> = (0..=255u8).collect();
-    let theirs = bytes::Bytes::from(all.clone());
-    let ours = Bytes::from(all);
-    assert_eq!(format!("{ours:x}"), format!("{theirs:x}"));
-    assert_eq!(format!("{ours:X}"), format!("{theirs:X}"));
+    let peer = bytes::Bytes::from(all.clone());
+    let memkit = Bytes::from(all);
+    assert_eq!(format!("{memkit:x}"), format!("{peer:x}"));
+    assert_eq!(format!("{memkit:X}"), format!("{peer:X}"));
 }
 
 // ---------------------------------------------------------------------------

@@ -831,11 +831,11 @@ fn debug_and_hex() {
     let m = BytesMut::from(&b"a\n\"\\\x00\x80~"[..]);
     assert_eq!(format!("{m:?}"), r#"b"a\n\"\\\0\x80~""#);
     let all: Vec<u8> = (0..=255u8).collect();
-    let ours = BytesMut::from(&all[..]);
-    let theirs = bytes::BytesMut::from(&all[..]);
-    assert_eq!(format!("{ours:?}"), format!("{theirs:?}"));
-    assert_eq!(format!("{ours:x}"), format!("{theirs:x}"));
-    assert_eq!(format!("{ours:X}"), format!("{theirs:X}"));
+    let memkit = BytesMut::from(&all[..]);
+    let peer = bytes::BytesMut::from(&all[..]);
+    assert_eq!(format!("{memkit:?}"), format!("{peer:?}"));
+    assert_eq!(format!("{memkit:x}"), format!("{peer:x}"));
+    assert_eq!(format!("{memkit:X}"), format!("{peer:X}"));
     assert_eq!(format!("{:x}", BytesMut::from(&[0xab, 0x01][..])), "ab01");
     assert_eq!(format!("{:X}", BytesMut::from(&[0xab, 0x01][..])), "AB01");
 }

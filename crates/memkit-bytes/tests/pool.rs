@@ -43,6 +43,9 @@ fn reuse_over_many_rounds_keeps_one_buffer() {
         assert_eq!(b.as_ptr(), addr);
         b.put_u32(i as u32);
         let frozen = b.split().freeze();
+        // Pooled storage has its own layout facts: check them every round.
+        b.assert_invariants();
+        frozen.assert_invariants();
         assert_eq!(frozen.len(), 4);
     }
     assert_eq!(pool.pooled(), 1);

@@ -11,6 +11,9 @@
 //! and only lowers the count to 256, or 4 under Miri, when the variable is
 //! unset. Failure persistence is off under Miri (no file system there).
 //!
+//! Every check also runs memkit's `assert_invariants()` on each live handle,
+//! so a step that breaks an invariant of the unsafe core fails at that step.
+//!
 //! The `Buf`/`BufMut` integer methods (every width, both byte orders, and
 //! `try_get_*`) are driven by the `Num` operations.
 
@@ -31,11 +34,11 @@ use proptest::test_runner::TestCaseError;
 fn both<A, B>(
     valid: bool,
     what: &str,
-    ours: impl FnOnce() -> A,
-    theirs: impl FnOnce() -> B,
+    memkit: impl FnOnce() -> A,
+    peer: impl FnOnce() -> B,
 ) -> Result<Option<(A, B)>, TestCaseError> {
-    let a = quiet(ours);
-    let b = quiet(theirs);
+    let a = quiet(memkit);
+    let b = quiet(peer);
     prop_assert_eq!(a.is_some(), valid, "memkit: {} (valid = {})", what, valid);
     prop_assert_eq!(b.is_some(), valid, "bytes: {} (valid = {})", what, valid);
     Ok(a.zip(b))
@@ -46,16 +49,16 @@ fn both<A, B>(
 
 /// One `BytesMut` in all three implementations.
 struct Mut3 {
-    m: memkit_bytes::BytesMut,
-    r: bytes::BytesMut,
-    v: VecDeque<u8>,
+    memkit: memkit_bytes::BytesMut,
+    peer: bytes::BytesMut,
+    model: VecDeque<u8>,
 }
 
 /// One `Bytes` in all three implementations.
 struct Frozen3 {
-    m: memkit_bytes::Bytes,
-    r: bytes::Bytes,
-    v: Vec<u8>,
+    memkit: memkit_bytes::Bytes,
+    peer: bytes::Bytes,
+    model: Vec<u8>,
     /// Whether `is_unique` and `try_into_mut` must agree with `bytes`: true
     /// for bytes derived only through `Bytes` operations. A `Bytes` split or
     /// frozen from a `BytesMut` may share storage with that `BytesMut`,
@@ -68,30 +71,31 @@ struct Frozen3 {
 impl Mut3 {
     fn empty() -> Mut3 {
         Mut3 {
-            m: memkit_bytes::BytesMut::new(),
-            r: bytes::BytesMut::new(),
-            v: VecDeque::new(),
+            memkit: memkit_bytes::BytesMut::new(),
+            peer: bytes::BytesMut::new(),
+            model: VecDeque::new(),
         }
     }
 
     fn check(&self, what: &str) -> Result<(), TestCaseError> {
-        let v: Vec<u8> = self.v.iter().copied().collect();
+        self.memkit.assert_invariants();
+        let v: Vec<u8> = self.model.iter().copied().collect();
         prop_assert_eq!(
-            &self.m[..],
+            &self.memkit[..],
             &v[..],
             "memkit BytesMut vs model after {}",
             what
         );
         prop_assert_eq!(
-            &self.r[..],
+            &self.peer[..],
             &v[..],
             "bytes BytesMut vs model after {}",
             what
         );
-        prop_assert_eq!(self.m.len(), self.v.len());
-        prop_assert_eq!(self.m.is_empty(), self.v.is_empty());
+        prop_assert_eq!(self.memkit.len(), self.model.len());
+        prop_assert_eq!(self.memkit.is_empty(), self.model.is_empty());
         prop_assert!(
-            self.m.capacity() >= self.m.len(),
+            self.memkit.capacity() >= self.memkit.len(),
             "capacity < len after {}",
             what
         );
@@ -101,20 +105,21 @@ impl Mut3 {
 
 impl Frozen3 {
     fn check(&self, what: &str) -> Result<(), TestCaseError> {
+        self.memkit.assert_invariants();
         prop_assert_eq!(
-            &self.m[..],
-            &self.v[..],
+            &self.memkit[..],
+            &self.model[..],
             "memkit Bytes vs model after {}",
             what
         );
         prop_assert_eq!(
-            &self.r[..],
-            &self.v[..],
+            &self.peer[..],
+            &self.model[..],
             "bytes Bytes vs model after {}",
             what
         );
-        prop_assert_eq!(self.m.len(), self.v.len());
-        prop_assert_eq!(self.m.is_empty(), self.v.is_empty());
+        prop_assert_eq!(self.memkit.len(), self.model.len());
+        prop_assert_eq!(self.memkit.is_empty(), self.model.is_empty());
         Ok(())
     }
 }
@@ -384,8 +389,8 @@ macro_rules! num_ops {
     };
 }
 
-num_ops!(ours, memkit_bytes);
-num_ops!(theirs, bytes);
+num_ops!(memkit, memkit_bytes);
+num_ops!(peer, bytes);
 
 /// The model's value of number kind `k` read from `bytes` (big-endian
 /// bit pattern of the width, as `num_ops` returns it).
@@ -496,60 +501,60 @@ fn initial_state(init: &Init) -> State {
     let data = &init.data;
     let cap = data.len() + init.extra_cap;
     // Capacity differs from length unless `extra_cap` is 0 or kind 2.
-    let (m, r) = match init.kind {
+    let (memkit, peer) = match init.kind {
         0 => {
-            let mut m = memkit_bytes::BytesMut::with_capacity(cap);
-            m.extend_from_slice(data);
-            let mut r = bytes::BytesMut::with_capacity(cap);
-            r.extend_from_slice(data);
-            (m, r)
+            let mut memkit = memkit_bytes::BytesMut::with_capacity(cap);
+            memkit.extend_from_slice(data);
+            let mut peer = bytes::BytesMut::with_capacity(cap);
+            peer.extend_from_slice(data);
+            (memkit, peer)
         }
         1 => {
             let mut vec = Vec::with_capacity(cap);
             vec.extend_from_slice(data);
-            let mut r = bytes::BytesMut::with_capacity(cap);
-            r.extend_from_slice(data);
-            (memkit_bytes::BytesMut::from(vec), r)
+            let mut peer = bytes::BytesMut::with_capacity(cap);
+            peer.extend_from_slice(data);
+            (memkit_bytes::BytesMut::from(vec), peer)
         }
         2 => (
             memkit_bytes::BytesMut::from(&data[..]),
             bytes::BytesMut::from(&data[..]),
         ),
         _ => {
-            let mut m = memkit_bytes::BytesMut::zeroed(cap);
-            let mut r = bytes::BytesMut::zeroed(cap);
-            m.truncate(data.len());
-            r.truncate(data.len());
-            m.copy_from_slice(data);
-            r.copy_from_slice(data);
-            (m, r)
+            let mut memkit = memkit_bytes::BytesMut::zeroed(cap);
+            let mut peer = bytes::BytesMut::zeroed(cap);
+            memkit.truncate(data.len());
+            peer.truncate(data.len());
+            memkit.copy_from_slice(data);
+            peer.copy_from_slice(data);
+            (memkit, peer)
         }
     };
     let frozen = vec![
         Frozen3 {
-            m: memkit_bytes::Bytes::from_static(&STATIC_DATA),
-            r: bytes::Bytes::from_static(&STATIC_DATA),
-            v: STATIC_DATA.to_vec(),
+            memkit: memkit_bytes::Bytes::from_static(&STATIC_DATA),
+            peer: bytes::Bytes::from_static(&STATIC_DATA),
+            model: STATIC_DATA.to_vec(),
             cmp: true,
         },
         Frozen3 {
-            m: memkit_bytes::Bytes::from(data.clone()),
-            r: bytes::Bytes::from(data.clone()),
-            v: data.clone(),
+            memkit: memkit_bytes::Bytes::from(data.clone()),
+            peer: bytes::Bytes::from(data.clone()),
+            model: data.clone(),
             cmp: true,
         },
         Frozen3 {
-            m: memkit_bytes::Bytes::copy_from_slice(data),
-            r: bytes::Bytes::copy_from_slice(data),
-            v: data.clone(),
+            memkit: memkit_bytes::Bytes::copy_from_slice(data),
+            peer: bytes::Bytes::copy_from_slice(data),
+            model: data.clone(),
             cmp: true,
         },
     ];
     State {
         cur: Mut3 {
-            m,
-            r,
-            v: data.iter().copied().collect(),
+            memkit,
+            peer,
+            model: data.iter().copied().collect(),
         },
         parts: Vec::new(),
         frozen,
@@ -564,9 +569,9 @@ fn initial_state(init: &Init) -> State {
 fn forget_emptied(s: &mut State, i: usize) -> Result<(), TestCaseError> {
     s.frozen[i].check("truncate to empty")?;
     s.frozen[i] = Frozen3 {
-        m: memkit_bytes::Bytes::new(),
-        r: bytes::Bytes::new(),
-        v: Vec::new(),
+        memkit: memkit_bytes::Bytes::new(),
+        peer: bytes::Bytes::new(),
+        model: Vec::new(),
         cmp: true,
     };
     Ok(())
@@ -579,154 +584,170 @@ fn pick(sel: usize, len: usize) -> Option<usize> {
 /// Applies one operation to all three implementations and checks them.
 fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
     let what = format!("{op:?}");
-    let len = s.cur.v.len();
+    let len = s.cur.model.len();
     match op {
         Op::Extend(d) => {
-            s.cur.m.extend_from_slice(d);
-            s.cur.r.extend_from_slice(d);
-            s.cur.v.extend(d);
+            s.cur.memkit.extend_from_slice(d);
+            s.cur.peer.extend_from_slice(d);
+            s.cur.model.extend(d);
         }
         Op::PutU8(n) => {
-            s.cur.m.put_u8(*n);
-            s.cur.r.put_u8(*n);
-            s.cur.v.push_back(*n);
+            s.cur.memkit.put_u8(*n);
+            s.cur.peer.put_u8(*n);
+            s.cur.model.push_back(*n);
         }
         Op::PutU16(n) => {
-            s.cur.m.put_u16(*n);
-            s.cur.r.put_u16(*n);
-            s.cur.v.extend(n.to_be_bytes());
+            s.cur.memkit.put_u16(*n);
+            s.cur.peer.put_u16(*n);
+            s.cur.model.extend(n.to_be_bytes());
         }
         Op::PutU32(n) => {
-            s.cur.m.put_u32(*n);
-            s.cur.r.put_u32(*n);
-            s.cur.v.extend(n.to_be_bytes());
+            s.cur.memkit.put_u32(*n);
+            s.cur.peer.put_u32(*n);
+            s.cur.model.extend(n.to_be_bytes());
         }
         Op::PutBytes(val, cnt) => {
-            s.cur.m.put_bytes(*val, usize::from(*cnt));
-            s.cur.r.put_bytes(*val, usize::from(*cnt));
-            s.cur.v.extend(std::iter::repeat_n(*val, usize::from(*cnt)));
+            s.cur.memkit.put_bytes(*val, usize::from(*cnt));
+            s.cur.peer.put_bytes(*val, usize::from(*cnt));
+            s.cur
+                .model
+                .extend(std::iter::repeat_n(*val, usize::from(*cnt)));
         }
         Op::PutSlice(d) => {
-            s.cur.m.put_slice(d);
-            s.cur.r.put_slice(d);
-            s.cur.v.extend(d);
+            s.cur.memkit.put_slice(d);
+            s.cur.peer.put_slice(d);
+            s.cur.model.extend(d);
         }
         Op::Reserve(n) => {
             let n = usize::from(*n);
-            s.cur.m.reserve(n);
-            s.cur.r.reserve(n);
+            s.cur.memkit.reserve(n);
+            s.cur.peer.reserve(n);
             prop_assert!(
-                s.cur.m.capacity() - s.cur.m.len() >= n,
+                s.cur.memkit.capacity() - s.cur.memkit.len() >= n,
                 "memkit reserve({})",
                 n
             );
             prop_assert!(
-                s.cur.r.capacity() - s.cur.r.len() >= n,
+                s.cur.peer.capacity() - s.cur.peer.len() >= n,
                 "bytes reserve({})",
                 n
             );
         }
         Op::TryReclaim(n) => {
             let n = usize::from(*n);
-            let before = s.cur.m.as_ptr().addr();
-            let ok = s.cur.m.try_reclaim(n);
+            let before = s.cur.memkit.as_ptr().addr();
+            let ok = s.cur.memkit.try_reclaim(n);
             if ok {
-                prop_assert!(s.cur.m.capacity() - s.cur.m.len() >= n);
+                prop_assert!(s.cur.memkit.capacity() - s.cur.memkit.len() >= n);
             } else {
                 prop_assert_eq!(
-                    s.cur.m.as_ptr().addr(),
+                    s.cur.memkit.as_ptr().addr(),
                     before,
                     "a failed try_reclaim moves nothing"
                 );
             }
-            let _ = s.cur.r.try_reclaim(n);
+            let _ = s.cur.peer.try_reclaim(n);
         }
         Op::Truncate(i) => {
             let at = i.resolve(len);
-            s.cur.m.truncate(at);
-            s.cur.r.truncate(at);
-            s.cur.v.truncate(at);
+            s.cur.memkit.truncate(at);
+            s.cur.peer.truncate(at);
+            s.cur.model.truncate(at);
         }
         Op::Clear => {
-            s.cur.m.clear();
-            s.cur.r.clear();
-            s.cur.v.clear();
+            s.cur.memkit.clear();
+            s.cur.peer.clear();
+            s.cur.model.clear();
         }
         Op::Resize(n, val) => {
             let n = usize::from(*n);
-            s.cur.m.resize(n, *val);
-            s.cur.r.resize(n, *val);
-            s.cur.v.resize(n, *val);
+            s.cur.memkit.resize(n, *val);
+            s.cur.peer.resize(n, *val);
+            s.cur.model.resize(n, *val);
         }
         Op::Advance(i) => {
             let cnt = i.resolve(len);
-            let (m, r) = (&mut s.cur.m, &mut s.cur.r);
-            if both(cnt <= len, &what, || m.advance(cnt), || r.advance(cnt))?.is_some() {
-                s.cur.v.drain(..cnt);
+            let (memkit, peer) = (&mut s.cur.memkit, &mut s.cur.peer);
+            if both(
+                cnt <= len,
+                &what,
+                || memkit.advance(cnt),
+                || peer.advance(cnt),
+            )?
+            .is_some()
+            {
+                s.cur.model.drain(..cnt);
             }
         }
         Op::SplitTo(i) => {
             let at = i.resolve(len);
-            let (m, r) = (&mut s.cur.m, &mut s.cur.r);
-            if let Some((pm, pr)) = both(at <= len, &what, || m.split_to(at), || r.split_to(at))? {
-                let pv: VecDeque<u8> = s.cur.v.drain(..at).collect();
+            let (memkit, peer) = (&mut s.cur.memkit, &mut s.cur.peer);
+            if let Some((part_memkit, part_peer)) = both(
+                at <= len,
+                &what,
+                || memkit.split_to(at),
+                || peer.split_to(at),
+            )? {
+                let pv: VecDeque<u8> = s.cur.model.drain(..at).collect();
                 s.parts.push(Mut3 {
-                    m: pm,
-                    r: pr,
-                    v: pv,
+                    memkit: part_memkit,
+                    peer: part_peer,
+                    model: pv,
                 });
             }
         }
         Op::SplitOff(i) => {
             // In range relative to the length (always within both capacities);
             // out of range relative to the larger capacity.
-            let cap = s.cur.m.capacity().max(s.cur.r.capacity());
+            let cap = s.cur.memkit.capacity().max(s.cur.peer.capacity());
             let at = match i {
                 Idx::In(_) => i.resolve(len),
                 _ => i.resolve(cap),
             };
             let valid = at <= len;
-            let (m, r) = (&mut s.cur.m, &mut s.cur.r);
-            if let Some((pm, pr)) = both(valid, &what, || m.split_off(at), || r.split_off(at))? {
-                let pv = s.cur.v.split_off(at);
+            let (memkit, peer) = (&mut s.cur.memkit, &mut s.cur.peer);
+            if let Some((part_memkit, part_peer)) =
+                both(valid, &what, || memkit.split_off(at), || peer.split_off(at))?
+            {
+                let pv = s.cur.model.split_off(at);
                 s.parts.push(Mut3 {
-                    m: pm,
-                    r: pr,
-                    v: pv,
+                    memkit: part_memkit,
+                    peer: part_peer,
+                    model: pv,
                 });
             }
         }
         Op::SplitOffSpare(n) => {
             // Between the length and the smaller capacity: valid for both.
-            let cap = s.cur.m.capacity().min(s.cur.r.capacity());
+            let cap = s.cur.memkit.capacity().min(s.cur.peer.capacity());
             let at = len + n % (cap - len + 1);
-            let pm = s.cur.m.split_off(at);
-            let pr = s.cur.r.split_off(at);
-            prop_assert!(pm.is_empty() && pr.is_empty());
-            prop_assert_eq!(s.cur.m.capacity(), at);
-            prop_assert_eq!(s.cur.r.capacity(), at);
+            let part_memkit = s.cur.memkit.split_off(at);
+            let part_peer = s.cur.peer.split_off(at);
+            prop_assert!(part_memkit.is_empty() && part_peer.is_empty());
+            prop_assert_eq!(s.cur.memkit.capacity(), at);
+            prop_assert_eq!(s.cur.peer.capacity(), at);
             s.parts.push(Mut3 {
-                m: pm,
-                r: pr,
-                v: VecDeque::new(),
+                memkit: part_memkit,
+                peer: part_peer,
+                model: VecDeque::new(),
             });
         }
         Op::Split => {
-            let pm = s.cur.m.split();
-            let pr = s.cur.r.split();
-            let pv = std::mem::take(&mut s.cur.v);
+            let part_memkit = s.cur.memkit.split();
+            let part_peer = s.cur.peer.split();
+            let pv = std::mem::take(&mut s.cur.model);
             s.parts.push(Mut3 {
-                m: pm,
-                r: pr,
-                v: pv,
+                memkit: part_memkit,
+                peer: part_peer,
+                model: pv,
             });
         }
         Op::Unsplit(sel) => {
             if let Some(i) = pick(*sel, s.parts.len()) {
                 let p = s.parts.swap_remove(i);
-                s.cur.m.unsplit(p.m);
-                s.cur.r.unsplit(p.r);
-                s.cur.v.extend(p.v);
+                s.cur.memkit.unsplit(p.memkit);
+                s.cur.peer.unsplit(p.peer);
+                s.cur.model.extend(p.model);
             }
         }
         Op::TryUnsplit(sel) => {
@@ -736,25 +757,32 @@ fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
             // success, both buffers untouched on failure (then joined by copy).
             if let Some(i) = pick(*sel, s.parts.len()) {
                 let p = s.parts.swap_remove(i);
-                let before: Vec<u8> = s.cur.v.iter().copied().collect();
-                let ptr = s.cur.m.as_ptr().addr();
-                match s.cur.m.try_unsplit(p.m) {
+                let before: Vec<u8> = s.cur.model.iter().copied().collect();
+                let ptr = s.cur.memkit.as_ptr().addr();
+                match s.cur.memkit.try_unsplit(p.memkit) {
                     Ok(()) => {
                         if !before.is_empty() {
-                            prop_assert_eq!(s.cur.m.as_ptr().addr(), ptr, "a join never moves");
+                            prop_assert_eq!(
+                                s.cur.memkit.as_ptr().addr(),
+                                ptr,
+                                "a join never moves"
+                            );
                         }
                     }
                     Err(back) => {
-                        prop_assert_eq!(&back[..], &p.v.iter().copied().collect::<Vec<u8>>()[..]);
-                        prop_assert_eq!(&s.cur.m[..], &before[..]);
-                        s.cur.m.unsplit(back);
+                        prop_assert_eq!(
+                            &back[..],
+                            &p.model.iter().copied().collect::<Vec<u8>>()[..]
+                        );
+                        prop_assert_eq!(&s.cur.memkit[..], &before[..]);
+                        s.cur.memkit.unsplit(back);
                     }
                 }
-                match s.cur.r.try_unsplit(p.r) {
+                match s.cur.peer.try_unsplit(p.peer) {
                     Ok(()) => {}
-                    Err(back) => s.cur.r.unsplit(back),
+                    Err(back) => s.cur.peer.unsplit(back),
                 }
-                s.cur.v.extend(p.v);
+                s.cur.model.extend(p.model);
             }
         }
         Op::SwapWithPart(sel) => {
@@ -769,18 +797,18 @@ fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
         }
         Op::FreezeSplitTo(i) => {
             let at = i.resolve(len);
-            let (m, r) = (&mut s.cur.m, &mut s.cur.r);
-            if let Some((fm, fr)) = both(
+            let (memkit, peer) = (&mut s.cur.memkit, &mut s.cur.peer);
+            if let Some((frozen_memkit, frozen_peer)) = both(
                 at <= len,
                 &what,
-                || m.split_to(at).freeze(),
-                || r.split_to(at).freeze(),
+                || memkit.split_to(at).freeze(),
+                || peer.split_to(at).freeze(),
             )? {
-                let v: Vec<u8> = s.cur.v.drain(..at).collect();
+                let model: Vec<u8> = s.cur.model.drain(..at).collect();
                 s.frozen.push(Frozen3 {
-                    m: fm,
-                    r: fr,
-                    v,
+                    memkit: frozen_memkit,
+                    peer: frozen_peer,
+                    model,
                     cmp: false,
                 });
             }
@@ -788,34 +816,34 @@ fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
         Op::FreezeCur => {
             let cur = std::mem::replace(&mut s.cur, Mut3::empty());
             s.frozen.push(Frozen3 {
-                m: cur.m.freeze(),
-                r: cur.r.freeze(),
-                v: cur.v.into_iter().collect(),
+                memkit: cur.memkit.freeze(),
+                peer: cur.peer.freeze(),
+                model: cur.model.into_iter().collect(),
                 cmp: false,
             });
         }
         Op::CopyToBytes(i) => {
             let at = i.resolve(len);
-            let (m, r) = (&mut s.cur.m, &mut s.cur.r);
-            if let Some((fm, fr)) = both(
+            let (memkit, peer) = (&mut s.cur.memkit, &mut s.cur.peer);
+            if let Some((frozen_memkit, frozen_peer)) = both(
                 at <= len,
                 &what,
-                || m.copy_to_bytes(at),
-                || r.copy_to_bytes(at),
+                || memkit.copy_to_bytes(at),
+                || peer.copy_to_bytes(at),
             )? {
-                let v: Vec<u8> = s.cur.v.drain(..at).collect();
+                let model: Vec<u8> = s.cur.model.drain(..at).collect();
                 s.frozen.push(Frozen3 {
-                    m: fm,
-                    r: fr,
-                    v,
+                    memkit: frozen_memkit,
+                    peer: frozen_peer,
+                    model,
                     cmp: false,
                 });
             }
         }
         Op::GetU32 => {
-            let (m, r) = (&mut s.cur.m, &mut s.cur.r);
-            if let Some((a, b)) = both(len >= 4, &what, || m.get_u32(), || r.get_u32())? {
-                let expect: Vec<u8> = s.cur.v.drain(..4).collect();
+            let (memkit, peer) = (&mut s.cur.memkit, &mut s.cur.peer);
+            if let Some((a, b)) = both(len >= 4, &what, || memkit.get_u32(), || peer.get_u32())? {
+                let expect: Vec<u8> = s.cur.model.drain(..4).collect();
                 let expect = u32::from_be_bytes(expect.try_into().unwrap());
                 prop_assert_eq!(a, expect);
                 prop_assert_eq!(b, expect);
@@ -823,39 +851,39 @@ fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
         }
         Op::ExtendFromWithin(range) => {
             let (bounds, valid) = range.resolve(len);
-            let (m, r) = (&mut s.cur.m, &mut s.cur.r);
+            let (memkit, peer) = (&mut s.cur.memkit, &mut s.cur.peer);
             if both(
                 valid,
                 &what,
-                || m.extend_from_within(bounds),
-                || r.extend_from_within(bounds),
+                || memkit.extend_from_within(bounds),
+                || peer.extend_from_within(bounds),
             )?
             .is_some()
             {
-                let copy: Vec<u8> = s.cur.v.range(bounds).copied().collect();
-                s.cur.v.extend(copy);
+                let copy: Vec<u8> = s.cur.model.range(bounds).copied().collect();
+                s.cur.model.extend(copy);
             }
         }
         Op::ExtendByIter(d) => {
-            s.cur.m.extend(d.iter().copied());
-            s.cur.r.extend(d.iter().copied());
-            s.cur.v.extend(d);
+            s.cur.memkit.extend(d.iter().copied());
+            s.cur.peer.extend(d.iter().copied());
+            s.cur.model.extend(d);
         }
         Op::PutNum(k, v) => {
-            ours::put_num(&mut s.cur.m, *k, *v);
-            theirs::put_num(&mut s.cur.r, *k, *v);
-            s.cur.v.extend(num_bytes(*k, *v));
+            memkit::put_num(&mut s.cur.memkit, *k, *v);
+            peer::put_num(&mut s.cur.peer, *k, *v);
+            s.cur.model.extend(num_bytes(*k, *v));
         }
         Op::GetNum(k) => {
             let w = num_width(*k);
-            let (m, r) = (&mut s.cur.m, &mut s.cur.r);
+            let (memkit, peer) = (&mut s.cur.memkit, &mut s.cur.peer);
             if let Some((a, b)) = both(
                 len >= w,
                 &what,
-                || ours::get_num(m, *k),
-                || theirs::get_num(r, *k),
+                || memkit::get_num(memkit, *k),
+                || peer::get_num(peer, *k),
             )? {
-                let raw: Vec<u8> = s.cur.v.drain(..w).collect();
+                let raw: Vec<u8> = s.cur.model.drain(..w).collect();
                 let expect = num_value(*k, &raw);
                 prop_assert_eq!(a, expect, "memkit {}", what);
                 prop_assert_eq!(b, expect, "bytes {}", what);
@@ -863,11 +891,11 @@ fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
         }
         Op::TryGetNum(k) => {
             let w = num_width(*k);
-            let a = ours::try_get_num(&mut s.cur.m, *k);
-            let b = theirs::try_get_num(&mut s.cur.r, *k);
+            let a = memkit::try_get_num(&mut s.cur.memkit, *k);
+            let b = peer::try_get_num(&mut s.cur.peer, *k);
             prop_assert_eq!(a, b, "try_get differs: {}", what);
             if len >= w {
-                let raw: Vec<u8> = s.cur.v.drain(..w).collect();
+                let raw: Vec<u8> = s.cur.model.drain(..w).collect();
                 prop_assert_eq!(a, Ok(num_value(*k, &raw)));
             } else {
                 prop_assert_eq!(a, Err((w, len)), "a failed try_get reports the numbers");
@@ -877,73 +905,100 @@ fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
             if let Some(i) = pick(*sel, s.frozen.len()) {
                 let f = &s.frozen[i];
                 let c = Frozen3 {
-                    m: f.m.clone(),
-                    r: f.r.clone(),
-                    v: f.v.clone(),
+                    memkit: f.memkit.clone(),
+                    peer: f.peer.clone(),
+                    model: f.model.clone(),
                     cmp: f.cmp,
                 };
-                prop_assert_eq!(c.m.as_ptr(), f.m.as_ptr(), "clone is zero-copy");
+                prop_assert_eq!(c.memkit.as_ptr(), f.memkit.as_ptr(), "clone is zero-copy");
                 s.frozen.push(c);
             }
         }
         Op::BSlice(sel, range) => {
             if let Some(i) = pick(*sel, s.frozen.len()) {
                 let f = &s.frozen[i];
-                let (bounds, valid) = range.resolve(f.v.len());
-                if let Some((m, r)) =
-                    both(valid, &what, || f.m.slice(bounds), || f.r.slice(bounds))?
-                {
-                    let v = f.v[bounds].to_vec();
+                let (bounds, valid) = range.resolve(f.model.len());
+                if let Some((memkit, peer)) = both(
+                    valid,
+                    &what,
+                    || f.memkit.slice(bounds),
+                    || f.peer.slice(bounds),
+                )? {
+                    let model = f.model[bounds].to_vec();
                     let begin = match bounds.0 {
                         Bound::Included(b) => b,
                         Bound::Excluded(b) => b + 1,
                         Bound::Unbounded => 0,
                     };
                     prop_assert_eq!(
-                        m.as_ptr().addr(),
-                        f.m.as_ptr().addr() + begin,
+                        memkit.as_ptr().addr(),
+                        f.memkit.as_ptr().addr() + begin,
                         "slice is zero-copy"
                     );
                     let cmp = f.cmp;
-                    s.frozen.push(Frozen3 { m, r, v, cmp });
+                    s.frozen.push(Frozen3 {
+                        memkit,
+                        peer,
+                        model,
+                        cmp,
+                    });
                 }
             }
         }
         Op::BSplitTo(sel, at) => {
             if let Some(i) = pick(*sel, s.frozen.len()) {
                 let f = &mut s.frozen[i];
-                let at = at.resolve(f.v.len());
-                let valid = at <= f.v.len();
-                let (fm, fr) = (&mut f.m, &mut f.r);
-                if let Some((m, r)) = both(valid, &what, || fm.split_to(at), || fr.split_to(at))? {
-                    let v: Vec<u8> = f.v.drain(..at).collect();
+                let at = at.resolve(f.model.len());
+                let valid = at <= f.model.len();
+                let (frozen_memkit, frozen_peer) = (&mut f.memkit, &mut f.peer);
+                if let Some((memkit, peer)) = both(
+                    valid,
+                    &what,
+                    || frozen_memkit.split_to(at),
+                    || frozen_peer.split_to(at),
+                )? {
+                    let model: Vec<u8> = f.model.drain(..at).collect();
                     let cmp = f.cmp;
-                    s.frozen.push(Frozen3 { m, r, v, cmp });
+                    s.frozen.push(Frozen3 {
+                        memkit,
+                        peer,
+                        model,
+                        cmp,
+                    });
                 }
             }
         }
         Op::BSplitOff(sel, at) => {
             if let Some(i) = pick(*sel, s.frozen.len()) {
                 let f = &mut s.frozen[i];
-                let at = at.resolve(f.v.len());
-                let valid = at <= f.v.len();
-                let (fm, fr) = (&mut f.m, &mut f.r);
-                if let Some((m, r)) = both(valid, &what, || fm.split_off(at), || fr.split_off(at))?
-                {
-                    let v = f.v.split_off(at);
+                let at = at.resolve(f.model.len());
+                let valid = at <= f.model.len();
+                let (frozen_memkit, frozen_peer) = (&mut f.memkit, &mut f.peer);
+                if let Some((memkit, peer)) = both(
+                    valid,
+                    &what,
+                    || frozen_memkit.split_off(at),
+                    || frozen_peer.split_off(at),
+                )? {
+                    let model = f.model.split_off(at);
                     let cmp = f.cmp;
-                    s.frozen.push(Frozen3 { m, r, v, cmp });
+                    s.frozen.push(Frozen3 {
+                        memkit,
+                        peer,
+                        model,
+                        cmp,
+                    });
                 }
             }
         }
         Op::BTruncate(sel, at) => {
             if let Some(i) = pick(*sel, s.frozen.len()) {
                 let f = &mut s.frozen[i];
-                let at = at.resolve(f.v.len());
-                f.m.truncate(at);
-                f.r.truncate(at);
-                f.v.truncate(at);
-                if f.v.is_empty() {
+                let at = at.resolve(f.model.len());
+                f.memkit.truncate(at);
+                f.peer.truncate(at);
+                f.model.truncate(at);
+                if f.model.is_empty() {
                     forget_emptied(s, i)?;
                 }
             }
@@ -951,20 +1006,27 @@ fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
         Op::BClear(sel) => {
             if let Some(i) = pick(*sel, s.frozen.len()) {
                 let f = &mut s.frozen[i];
-                f.m.clear();
-                f.r.clear();
-                f.v.clear();
+                f.memkit.clear();
+                f.peer.clear();
+                f.model.clear();
                 forget_emptied(s, i)?;
             }
         }
         Op::BAdvance(sel, cnt) => {
             if let Some(i) = pick(*sel, s.frozen.len()) {
                 let f = &mut s.frozen[i];
-                let cnt = cnt.resolve(f.v.len());
-                let valid = cnt <= f.v.len();
-                let (fm, fr) = (&mut f.m, &mut f.r);
-                if both(valid, &what, || fm.advance(cnt), || fr.advance(cnt))?.is_some() {
-                    f.v.drain(..cnt);
+                let cnt = cnt.resolve(f.model.len());
+                let valid = cnt <= f.model.len();
+                let (frozen_memkit, frozen_peer) = (&mut f.memkit, &mut f.peer);
+                if both(
+                    valid,
+                    &what,
+                    || frozen_memkit.advance(cnt),
+                    || frozen_peer.advance(cnt),
+                )?
+                .is_some()
+                {
+                    f.model.drain(..cnt);
                 }
             }
         }
@@ -974,35 +1036,39 @@ fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
             // none. Contents are compared either way.
             if let Some(i) = pick(*sel, s.frozen.len()) {
                 let f = s.frozen.swap_remove(i);
-                let ptr = f.m.as_ptr();
-                let am = f.m.try_into_mut();
-                let ar = f.r.try_into_mut();
-                if f.cmp && !f.v.is_empty() {
+                let ptr = f.memkit.as_ptr();
+                let am = f.memkit.try_into_mut();
+                let ar = f.peer.try_into_mut();
+                if f.cmp && !f.model.is_empty() {
                     prop_assert_eq!(am.is_ok(), ar.is_ok(), "try_into_mut outcome differs");
                 }
                 match (am, ar) {
-                    (Ok(m), r) => {
-                        prop_assert_eq!(m.as_ptr(), ptr, "try_into_mut is zero-copy");
-                        let r = r.unwrap_or_else(bytes::BytesMut::from);
+                    (Ok(memkit), peer) => {
+                        prop_assert_eq!(memkit.as_ptr(), ptr, "try_into_mut is zero-copy");
+                        let peer = peer.unwrap_or_else(bytes::BytesMut::from);
                         s.parts.push(Mut3 {
-                            m,
-                            r,
-                            v: f.v.into_iter().collect(),
+                            memkit,
+                            peer,
+                            model: f.model.into_iter().collect(),
                         });
                     }
-                    (Err(m), Ok(r)) => {
+                    (Err(memkit), Ok(peer)) => {
                         s.parts.push(Mut3 {
-                            m: memkit_bytes::BytesMut::from(m),
-                            r,
-                            v: f.v.into_iter().collect(),
+                            memkit: memkit_bytes::BytesMut::from(memkit),
+                            peer,
+                            model: f.model.into_iter().collect(),
                         });
                     }
-                    (Err(m), Err(r)) => {
-                        prop_assert_eq!(m.as_ptr(), ptr, "try_into_mut hands the same Bytes back");
+                    (Err(memkit), Err(peer)) => {
+                        prop_assert_eq!(
+                            memkit.as_ptr(),
+                            ptr,
+                            "try_into_mut hands the same Bytes back"
+                        );
                         s.frozen.push(Frozen3 {
-                            m,
-                            r,
-                            v: f.v,
+                            memkit,
+                            peer,
+                            model: f.model,
                             cmp: f.cmp,
                         });
                     }
@@ -1013,9 +1079,9 @@ fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
             if let Some(i) = pick(*sel, s.frozen.len()) {
                 let f = s.frozen.swap_remove(i);
                 s.parts.push(Mut3 {
-                    m: memkit_bytes::BytesMut::from(f.m),
-                    r: bytes::BytesMut::from(f.r),
-                    v: f.v.into_iter().collect(),
+                    memkit: memkit_bytes::BytesMut::from(f.memkit),
+                    peer: bytes::BytesMut::from(f.peer),
+                    model: f.model.into_iter().collect(),
                 });
             }
         }
@@ -1027,26 +1093,34 @@ fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
                 let other = s.frozen.remove(j);
                 let i = if j < i { i - 1 } else { i };
                 let f = &mut s.frozen[i];
-                let before = f.m.as_ptr().addr();
-                match f.m.try_unsplit(other.m.clone()) {
+                let before = f.memkit.as_ptr().addr();
+                match f.memkit.try_unsplit(other.memkit.clone()) {
                     Ok(()) => {
-                        if !f.v.is_empty() && !other.v.is_empty() {
-                            prop_assert_eq!(f.m.as_ptr().addr(), before, "a join never copies");
+                        if !f.model.is_empty() && !other.model.is_empty() {
+                            prop_assert_eq!(
+                                f.memkit.as_ptr().addr(),
+                                before,
+                                "a join never copies"
+                            );
                         }
-                        f.v.extend(&other.v);
-                        prop_assert_eq!(&f.m[..], &f.v[..]);
+                        f.model.extend(&other.model);
+                        prop_assert_eq!(&f.memkit[..], &f.model[..]);
                         // `bytes` cannot join, so both sides continue with a
                         // fresh copy: their reference counts stay in step.
-                        f.m = memkit_bytes::Bytes::copy_from_slice(&f.v);
-                        f.r = bytes::Bytes::copy_from_slice(&f.v);
+                        f.memkit = memkit_bytes::Bytes::copy_from_slice(&f.model);
+                        f.peer = bytes::Bytes::copy_from_slice(&f.model);
                     }
                     Err(back) => {
-                        prop_assert_eq!(&back[..], &other.v[..], "try_unsplit hands other back");
-                        prop_assert_eq!(f.m.as_ptr().addr(), before);
+                        prop_assert_eq!(
+                            &back[..],
+                            &other.model[..],
+                            "try_unsplit hands other back"
+                        );
+                        prop_assert_eq!(f.memkit.as_ptr().addr(), before);
                         s.frozen.push(Frozen3 {
-                            m: back,
-                            r: other.r,
-                            v: other.v,
+                            memkit: back,
+                            peer: other.peer,
+                            model: other.model,
                             cmp: other.cmp,
                         });
                     }
@@ -1061,26 +1135,35 @@ fn apply(s: &mut State, op: &Op) -> Result<(), TestCaseError> {
         Op::BCopyToBytes(sel, at) => {
             if let Some(i) = pick(*sel, s.frozen.len()) {
                 let f = &mut s.frozen[i];
-                let at = at.resolve(f.v.len());
-                let valid = at <= f.v.len();
-                let (fm, fr) = (&mut f.m, &mut f.r);
-                if let Some((m, r)) = both(
+                let at = at.resolve(f.model.len());
+                let valid = at <= f.model.len();
+                let (frozen_memkit, frozen_peer) = (&mut f.memkit, &mut f.peer);
+                if let Some((memkit, peer)) = both(
                     valid,
                     &what,
-                    || fm.copy_to_bytes(at),
-                    || fr.copy_to_bytes(at),
+                    || frozen_memkit.copy_to_bytes(at),
+                    || frozen_peer.copy_to_bytes(at),
                 )? {
-                    let v: Vec<u8> = f.v.drain(..at).collect();
+                    let model: Vec<u8> = f.model.drain(..at).collect();
                     let cmp = f.cmp;
-                    s.frozen.push(Frozen3 { m, r, v, cmp });
+                    s.frozen.push(Frozen3 {
+                        memkit,
+                        peer,
+                        model,
+                        cmp,
+                    });
                 }
             }
         }
         Op::BIsUnique(sel) => {
             if let Some(i) = pick(*sel, s.frozen.len()) {
                 let f = &s.frozen[i];
-                if f.cmp && !f.v.is_empty() {
-                    prop_assert_eq!(f.m.is_unique(), f.r.is_unique(), "is_unique differs");
+                if f.cmp && !f.model.is_empty() {
+                    prop_assert_eq!(
+                        f.memkit.is_unique(),
+                        f.peer.is_unique(),
+                        "is_unique differs"
+                    );
                 }
             }
         }
@@ -1117,14 +1200,14 @@ proptest! {
         data in prop::collection::vec(any::<u8>(), 0..40),
         ranges in prop::collection::vec(rng(), 1..16),
     ) {
-        let m = memkit_bytes::Bytes::copy_from_slice(&data);
-        let r = bytes::Bytes::copy_from_slice(&data);
+        let memkit = memkit_bytes::Bytes::copy_from_slice(&data);
+        let peer = bytes::Bytes::copy_from_slice(&data);
         for range in ranges {
             let (bounds, valid) = range.resolve(data.len());
             let what = format!("slice {bounds:?} of {}", data.len());
-            if let Some((sm, sr)) = both(valid, &what, || m.slice(bounds), || r.slice(bounds))? {
-                prop_assert_eq!(&sm[..], &data[bounds]);
-                prop_assert_eq!(&sr[..], &data[bounds]);
+            if let Some((slice_memkit, slice_peer)) = both(valid, &what, || memkit.slice(bounds), || peer.slice(bounds))? {
+                prop_assert_eq!(&slice_memkit[..], &data[bounds]);
+                prop_assert_eq!(&slice_peer[..], &data[bounds]);
             }
         }
     }

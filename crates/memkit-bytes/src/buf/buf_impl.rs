@@ -2,8 +2,9 @@
 
 #[cfg(feature = "std")]
 use super::Reader;
-use super::helpers::{self, panic_advance, panic_nbytes_too_large, panic_out_of_bounds};
+use super::chunks;
 use super::{Chain, Take};
+use crate::panics::{panic_advance, panic_nbytes_too_large, panic_out_of_bounds};
 use crate::{Bytes, BytesMut, TryGetError};
 use alloc::boxed::Box;
 use alloc::collections::VecDeque;
@@ -99,7 +100,7 @@ macro_rules! getters {
         #[inline]
         fn $get(&mut self) -> $ty {
             const OP: &str = concat!("Buf::", stringify!($get));
-            match helpers::read_array(OP, self) {
+            match chunks::read_array(OP, self) {
                 Ok(raw) => $ty::$from(raw),
                 Err(e) => panic_out_of_bounds(OP, e.requested, e.available),
             }
@@ -130,7 +131,7 @@ macro_rules! getters {
         /// ```
         #[inline]
         fn $try_get(&mut self) -> Result<$ty, TryGetError> {
-            helpers::read_array(concat!("Buf::", stringify!($try_get)), self).map($ty::$from)
+            chunks::read_array(concat!("Buf::", stringify!($try_get)), self).map($ty::$from)
         }
     };
 }
@@ -602,7 +603,7 @@ pub trait Buf {
                 available,
             });
         }
-        helpers::copy_chunks("Buf::try_copy_to_slice", self, dst);
+        chunks::copy_chunks("Buf::try_copy_to_slice", self, dst);
         Ok(())
     }
 
@@ -624,7 +625,7 @@ pub trait Buf {
     /// ```
     #[inline]
     fn try_get_u8(&mut self) -> Result<u8, TryGetError> {
-        helpers::read_array("Buf::try_get_u8", self).map(u8::from_ne_bytes)
+        chunks::read_array("Buf::try_get_u8", self).map(u8::from_ne_bytes)
     }
 
     /// Reads one signed byte, or reports that the buffer is empty.
@@ -645,7 +646,7 @@ pub trait Buf {
     /// ```
     #[inline]
     fn try_get_i8(&mut self) -> Result<i8, TryGetError> {
-        helpers::read_array("Buf::try_get_i8", self).map(i8::from_ne_bytes)
+        chunks::read_array("Buf::try_get_i8", self).map(i8::from_ne_bytes)
     }
 
     /// Reads an unsigned big-endian integer of `nbytes` bytes (0 to 8), or
@@ -844,7 +845,7 @@ pub trait Buf {
             panic_out_of_bounds(OP, len, available);
         }
         let mut out = BytesMut::with_capacity(len);
-        helpers::append_chunks(OP, self, &mut out, len);
+        chunks::append_chunks(OP, self, &mut out, len);
         out.freeze()
     }
 

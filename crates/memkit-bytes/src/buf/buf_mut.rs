@@ -2,10 +2,10 @@
 
 #[cfg(feature = "std")]
 use super::Writer;
-use super::helpers::{
+use super::{Buf, Chain, Limit, UninitSlice};
+use crate::panics::{
     panic_advance, panic_empty_chunk, panic_nbytes_too_large, panic_out_of_bounds,
 };
-use super::{Buf, Chain, Limit, UninitSlice};
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::mem::MaybeUninit;

@@ -1,7 +1,8 @@
 //! [`Chain`]: two buffers read or written one after the other.
 
-use super::helpers::{self, panic_out_of_bounds};
+use super::chunks;
 use super::{Buf, BufMut, IntoIter, UninitSlice};
+use crate::panics::panic_out_of_bounds;
 use crate::{Bytes, BytesMut};
 #[cfg(feature = "std")]
 use std::io::IoSlice;
@@ -176,8 +177,8 @@ impl<T: Buf, U: Buf> Buf for Chain<T, U> {
             panic_out_of_bounds(OP, len, in_first.saturating_add(in_last));
         }
         let mut out = BytesMut::with_capacity(len);
-        helpers::append_chunks(OP, &mut self.first, &mut out, in_first);
-        helpers::append_chunks(OP, &mut self.last, &mut out, from_last);
+        chunks::append_chunks(OP, &mut self.first, &mut out, in_first);
+        chunks::append_chunks(OP, &mut self.last, &mut out, from_last);
         out.freeze()
     }
 }

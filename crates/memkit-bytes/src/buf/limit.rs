@@ -1,7 +1,7 @@
 //! [`Limit`]: a [`BufMut`] that stops after a set number of bytes.
 
-use super::helpers::panic_past_limit;
 use super::{BufMut, UninitSlice};
+use crate::panics::panic_past_limit;
 
 /// A [`BufMut`] that lets at most `limit` bytes be written into an inner
 /// buffer.

@@ -42,7 +42,7 @@
 mod buf_impl;
 mod buf_mut;
 mod chain;
-pub(crate) mod helpers;
+mod chunks;
 mod iter;
 mod limit;
 #[cfg(feature = "std")]

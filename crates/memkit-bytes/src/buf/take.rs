@@ -1,8 +1,8 @@
 //! [`Take`]: a [`Buf`] that stops after a set number of bytes.
 
 use super::Buf;
-use super::helpers::{panic_out_of_bounds, panic_past_limit};
 use crate::Bytes;
+use crate::panics::{panic_out_of_bounds, panic_past_limit};
 #[cfg(feature = "std")]
 use std::io::IoSlice;
 

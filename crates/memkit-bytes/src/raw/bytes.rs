@@ -242,6 +242,38 @@ impl RawBytes {
                 .to_vec(),
         }
     }
+
+    /// Checks invariants 4 and 5, and invariants 1 and 2 of the header
+    /// behind the view.
+    ///
+    /// # Panics
+    ///
+    /// With a message naming the broken invariant and the numbers, if one is
+    /// broken.
+    pub(crate) fn assert_invariants(&self) {
+        let ptr = self.ptr.as_ptr().addr();
+        let len = self.len;
+        let Some(end) = ptr.checked_add(len) else {
+            panic!("memkit-bytes: Bytes view {ptr:#x} + {len} wraps around the address space")
+        };
+        match &self.owner {
+            Some(owner) => {
+                owner.assert_invariants();
+                let (buf, cap) = owner.region();
+                assert!(
+                    buf <= ptr && end <= buf + cap,
+                    "memkit-bytes invariant 4 (view within storage) broken: Bytes view \
+                     {ptr:#x}..{end:#x} is outside its storage {buf:#x}..{:#x}",
+                    buf + cap
+                );
+            }
+            None => assert!(
+                len <= isize::MAX as usize,
+                "memkit-bytes invariant 5 (static or empty) broken: Bytes view without \
+                 storage has len {len} > isize::MAX"
+            ),
+        }
+    }
 }
 
 impl Clone for RawBytes {

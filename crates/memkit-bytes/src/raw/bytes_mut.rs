@@ -386,6 +386,44 @@ impl RawBytesMut {
     pub(crate) fn into_vec(self) -> Vec<u8> {
         self.freeze().into_vec()
     }
+
+    /// Checks invariants 6 and 7, as far as one handle can see them, and
+    /// invariants 1 and 2 of the header behind the buffer.
+    ///
+    /// # Panics
+    ///
+    /// With a message naming the broken invariant and the numbers, if one is
+    /// broken.
+    pub(crate) fn assert_invariants(&self) {
+        let (ptr, len, cap) = (self.ptr.as_ptr().addr(), self.len, self.cap);
+        assert!(
+            len <= cap,
+            "memkit-bytes invariant 6 (len <= cap) broken: BytesMut len {len} > cap {cap}"
+        );
+        match &self.owner {
+            None => assert!(
+                cap == 0 && self.ptr == NonNull::dangling(),
+                "memkit-bytes invariant 6 (no storage means cap 0 and a dangling \
+                 pointer) broken: BytesMut without storage has cap {cap} at {ptr:#x}"
+            ),
+            Some(owner) => {
+                owner.assert_invariants();
+                let (buf, region_cap) = owner.region();
+                let end = ptr.checked_add(cap);
+                assert!(
+                    buf <= ptr && end.is_some_and(|end| end <= buf + region_cap),
+                    "memkit-bytes invariant 7 (ptr + cap within storage) broken: \
+                     BytesMut {ptr:#x} + {cap} is outside its storage {buf:#x}..{:#x}",
+                    buf + region_cap
+                );
+                assert!(
+                    owner.is_mutable(),
+                    "memkit-bytes invariant 7 (storage is never Owner) broken: \
+                     BytesMut holds a from_owner buffer"
+                );
+            }
+        }
+    }
 }
 
 // SAFETY: the handle reaches its region alone (invariant 7); the owner handle

@@ -1,10 +1,33 @@
-//! The unsafe core of memkit-bytes. Every raw pointer in the crate lives here.
+//! The unsafe core of memkit-bytes: every pointer into buffer storage, every
+//! reference count and every call to the allocator lives here.
+//!
+//! # What lives outside
+//!
+//! Unsafe code outside this module is limited to the list below. None of it
+//! touches storage, a header or a reference count.
+//!
+//! * `buf/uninit_slice.rs`: `UninitSlice` is `#[repr(transparent)]` over
+//!   `[MaybeUninit<u8>]`. Its constructors cast slice pointers between `[u8]`,
+//!   `[MaybeUninit<u8>]` and `UninitSlice`; `as_mut_ptr` hands out the raw
+//!   pointer, and the public `unsafe fn`s
+//!   `from_raw_parts_mut` and `as_uninit_slice_mut` are part of the API that
+//!   `bytes` defines. The file states its own invariants.
+//! * `buf/take.rs`: `Take::chunks_vectored` shortens an `IoSlice<'a>` with
+//!   `slice::from_raw_parts`, because std has no stable way to get the
+//!   `&'a [u8]` back out of an `IoSlice<'a>`.
+//! * `BufMut` is an `unsafe trait` with an `unsafe fn advance_mut`, as in
+//!   `bytes`. Its implementations (`buf/buf_mut.rs`, `buf/chain.rs`,
+//!   `buf/limit.rs`, `bytes_mut.rs`) and the provided `put_*` methods call
+//!   `advance_mut`, `Vec::set_len` or [`RawBytesMut::set_len`] under that
+//!   contract, and `BytesMut::set_len` is the public `unsafe fn` over the
+//!   last. They use no raw pointer.
 //!
 //! # Storage
 //!
-//! Heap bytes are owned by a [`Shared`] header, reached through a counted
-//! handle, [`SharedRef`]. The header says where the data region is (`buf`,
-//! `cap`) and how to free it ([`Storage`]):
+//! Heap bytes are owned by a [`Shared`](self::shared::Shared) header, reached
+//! through a counted handle, [`SharedRef`]. The header says where the data
+//! region is (`buf`, `cap`) and how to free it
+//! ([`Storage`](self::shared::Storage)):
 //!
 //! * `Inline`: header and data share one allocation, data right after the
 //!   header. `BytesMut::with_capacity` makes these, so splitting, freezing and
@@ -100,19 +123,10 @@ impl AllocFailure {
     #[track_caller]
     pub(crate) fn raise(self, operation: &str, len: usize, additional: usize) -> ! {
         match self {
-            AllocFailure::CapacityOverflow => capacity_overflow(operation, len, additional),
+            AllocFailure::CapacityOverflow => {
+                crate::panics::capacity_overflow(operation, len, additional)
+            }
             AllocFailure::Allocator(layout) => alloc::alloc::handle_alloc_error(layout),
         }
     }
-}
-
-/// Panics with the message every capacity overflow shares.
-#[cold]
-#[inline(never)]
-#[track_caller]
-fn capacity_overflow(operation: &str, len: usize, additional: usize) -> ! {
-    panic!(
-        "{operation}: capacity overflow: {len} + {additional} bytes exceeds isize::MAX ({})",
-        isize::MAX
-    )
 }

@@ -324,6 +324,59 @@ impl SharedRef {
             Storage::Owner(drop_owner) => unsafe { drop_owner(header) },
         }
     }
+    /// Checks invariants 1 and 2, and the storage kind's own layout, for this
+    /// handle's header.
+    ///
+    /// # Panics
+    ///
+    /// With a message naming the broken invariant and the numbers, if one is
+    /// broken.
+    pub(super) fn assert_invariants(&self) {
+        let count = self.ref_cnt().load(Ordering::Acquire);
+        assert!(
+            count >= 1,
+            "memkit-bytes invariant 1 (reference count >= 1 while reachable) broken: \
+             a reachable header has count {count}"
+        );
+        let cap = self.cap();
+        assert!(
+            cap <= isize::MAX as usize,
+            "memkit-bytes invariant 2 (cap <= isize::MAX) broken: cap is {cap}"
+        );
+        let buf = self.buf().as_ptr().addr();
+        assert!(
+            buf.checked_add(cap).is_some(),
+            "memkit-bytes invariant 2 (one region) broken: region {buf:#x} + {cap} \
+             wraps around the address space"
+        );
+        // SAFETY: the header is live while this handle exists (invariant 1),
+        // and `storage` never changes after creation.
+        let storage = unsafe { &(*self.0.as_ptr()).storage };
+        let inline = match storage {
+            Storage::Inline => true,
+            #[cfg(feature = "std")]
+            Storage::Pooled(_) => true,
+            Storage::Vec | Storage::Owner(_) => false,
+        };
+        if inline {
+            let expected = self.0.as_ptr().addr() + HEADER;
+            assert!(
+                buf == expected,
+                "memkit-bytes inline storage broken: data region at {buf:#x}, \
+                 not right after the header ({expected:#x})"
+            );
+            assert!(
+                cap <= MAX_INLINE_CAP,
+                "memkit-bytes inline storage broken: cap {cap} > {MAX_INLINE_CAP}"
+            );
+        }
+    }
+
+    /// Start and length of the data region, as addresses, for the views'
+    /// containment checks.
+    pub(super) fn region(&self) -> (usize, usize) {
+        (self.buf().as_ptr().addr(), self.cap())
+    }
 }
 
 /// Drops the header of an inline (or pooled) block and frees the block.
