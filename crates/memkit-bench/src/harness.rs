@@ -6,9 +6,12 @@
 //! done by the factory (a pool, a source buffer) is outside the timing.
 //!
 //! Measurement of one case:
-//! 1. build both runners, and calibrate `iters` so that one sample of the
-//!    slower side lasts about [`Config::sample_target`]; both sides then run
-//!    that many operations per sample (calibrating also warms up caches);
+//! 1. build both runners, warm each up by running it for about one
+//!    [`Config::sample_target`] (so that caches, the allocator's free lists
+//!    and the CPU frequency are in their steady state before any count is
+//!    picked), then calibrate `iters` so that one sample of the slower side
+//!    lasts about [`Config::sample_target`]; both sides then run that many
+//!    operations per sample;
 //! 2. time [`Config::pairs`] sample pairs interleaved (A B, B A, A B, …),
 //!    as ns/op;
 //! 3. run each side once more, untimed, with allocation counting on.
@@ -200,9 +203,33 @@ fn time(run: &mut Runner, iters: u64) -> Duration {
     start.elapsed()
 }
 
+/// The most operations one call of a runner is asked to do.
+const MAX_ITERS: u64 = 1 << 40;
+
+/// Calls a runner at least this often while warming it up, even when its
+/// first (cold) call alone already lasts the whole warm-up duration.
+const WARM_UP_MIN_CALLS: u32 = 3;
+
+/// Runs `run` with doubling counts until it has been called at least
+/// [`WARM_UP_MIN_CALLS`] times and has run for at least `duration` in total,
+/// so that calibration measures the steady state rather than cold caches
+/// and a fresh heap.
+fn warm_up(run: &mut Runner, duration: Duration) {
+    let mut spent = Duration::ZERO;
+    let mut calls = 0u32;
+    let mut iters = 1u64;
+    while calls < WARM_UP_MIN_CALLS || spent < duration {
+        spent += time(run, iters);
+        calls += 1;
+        if iters >= MAX_ITERS {
+            break;
+        }
+        iters *= 2;
+    }
+}
+
 /// Picks `iters` so that one sample lasts about `target`.
 fn calibrate(run: &mut Runner, target: Duration) -> u64 {
-    const MAX_ITERS: u64 = 1 << 40;
     let target_ns = target.as_nanos().max(1);
     let mut iters = 1u64;
     loop {
@@ -243,6 +270,8 @@ fn side_result(label: &'static str, iters: u64, samples: Vec<f64>, counts: Count
 pub(crate) fn run_case(case: &Case, config: Config) -> CaseResult {
     let mut a = (case.subject.make)();
     let mut b = (case.peer.make)();
+    warm_up(&mut a, config.sample_target);
+    warm_up(&mut b, config.sample_target);
     // Both sides run the same number of operations per sample, the larger
     // of the two calibrations, so that neither sample is shorter than the
     // target and cases whose state grows with the op count (`slab/slot_*`
@@ -291,6 +320,29 @@ mod tests {
         let mut r = runner(|n| (0..n).fold(0u64, |a, i| a ^ black_box(i)));
         let iters = calibrate(&mut r, Duration::from_micros(200));
         assert!(iters > 1);
+    }
+
+    #[test]
+    fn warm_up_runs_until_duration_spent() {
+        let mut r = runner(|n| (0..n).fold(0u64, |a, i| a ^ black_box(i)));
+        let duration = Duration::from_millis(1);
+        let start = Instant::now();
+        warm_up(&mut r, duration);
+        assert!(start.elapsed() >= duration);
+    }
+
+    #[test]
+    fn warm_up_calls_a_slow_runner_more_than_once() {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        let calls = Rc::new(Cell::new(0u32));
+        let seen = Rc::clone(&calls);
+        let mut r = runner(move |_| {
+            seen.set(seen.get() + 1);
+            std::thread::sleep(Duration::from_millis(2));
+        });
+        warm_up(&mut r, Duration::from_millis(1));
+        assert_eq!(calls.get(), WARM_UP_MIN_CALLS);
     }
 
     #[test]
