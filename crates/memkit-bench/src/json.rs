@@ -4,6 +4,15 @@
 //! `{"group","case","impl","peer","ns_per_op","allocs_per_op","bytes_per_op",
 //! "memory_case"}`; `memory_case` is true for a case whose figure is
 //! bytes/op and whose time is not compared.
+//!
+//! The row of side A (memkit, or the subject of a comparison without memkit,
+//! e.g. `Arc` in the `std` group) also carries the time ratio A / peer and
+//! its spread, after `bytes_per_op`: `"ratio"` is the median of the
+//! per-pair ratios (see [`CaseResult::ratio`]), and `"ratio_q1"` and
+//! `"ratio_q3"` are their 25th and 75th percentiles (see
+//! [`CaseResult::pair_ratio_iqr`]). The peer's row has none of the three.
+//! Figures that are not times are separate rows with `"metric"` and
+//! `"value"` (see [`crate::figure`]).
 
 use std::fmt::Write as _;
 
@@ -38,7 +47,8 @@ pub(crate) fn push_num(out: &mut String, x: f64) {
     }
 }
 
-fn push_side(out: &mut String, case: &CaseResult, side: &SideResult) {
+/// Appends the object of one side; `with_ratio` adds the ratio fields.
+fn push_side(out: &mut String, case: &CaseResult, side: &SideResult, with_ratio: bool) {
     out.push_str("  {\"group\": ");
     push_str(out, case.group);
     out.push_str(", \"case\": ");
@@ -53,6 +63,15 @@ fn push_side(out: &mut String, case: &CaseResult, side: &SideResult) {
     push_num(out, side.allocs_per_op);
     out.push_str(", \"bytes_per_op\": ");
     push_num(out, side.bytes_per_op);
+    if with_ratio {
+        let (q1, q3) = case.pair_ratio_iqr();
+        out.push_str(", \"ratio\": ");
+        push_num(out, case.ratio());
+        out.push_str(", \"ratio_q1\": ");
+        push_num(out, q1);
+        out.push_str(", \"ratio_q3\": ");
+        push_num(out, q3);
+    }
     out.push_str(", \"memory_case\": ");
     out.push_str(if case.memory { "true" } else { "false" });
     out.push('}');
@@ -63,12 +82,12 @@ pub(crate) fn render(results: &[CaseResult]) -> String {
     let mut out = String::from("[\n");
     let mut first = true;
     for case in results {
-        for side in [&case.subject, &case.peer] {
+        for (side, with_ratio) in [(&case.subject, true), (&case.peer, false)] {
             if !first {
                 out.push_str(",\n");
             }
             first = false;
-            push_side(&mut out, case, side);
+            push_side(&mut out, case, side, with_ratio);
         }
     }
     out.push_str("\n]\n");
@@ -101,11 +120,11 @@ mod tests {
 
     #[test]
     fn renders_one_object_per_side() {
-        let side = |label| SideResult {
+        let side = |label, samples: Vec<f64>| SideResult {
             label,
             iters: 1,
-            samples: vec![2.0],
-            ns_per_op: 2.0,
+            ns_per_op: crate::stats::median(&samples),
+            samples,
             allocs_per_op: 1.0,
             reallocs_per_op: 0.0,
             bytes_per_op: 64.0,
@@ -113,8 +132,8 @@ mod tests {
         let r = CaseResult {
             group: "std",
             name: "x",
-            subject: side("Arc"),
-            peer: side("Rc"),
+            subject: side("Arc", vec![1.0, 2.0, 3.0, 4.0, 8.0]),
+            peer: side("Rc", vec![2.0, 2.0, 2.0, 2.0, 2.0]),
             memory: false,
         };
         let json = render(&[r]);
@@ -122,6 +141,14 @@ mod tests {
         assert!(json.contains("\"impl\": \"Arc\", \"peer\": \"Rc\""));
         assert_eq!(json.matches("\"memory_case\": false}").count(), 2);
         assert!(json.contains("\"impl\": \"Rc\", \"peer\": \"Rc\""));
+        // Pair ratios 0.5, 1, 1.5, 2, 4: median 1.5, quartiles 1 and 2, on
+        // side A's row only.
+        assert!(json.contains(
+            "\"bytes_per_op\": 64, \"ratio\": 1.5, \"ratio_q1\": 1, \"ratio_q3\": 2, \
+             \"memory_case\": false}"
+        ));
+        assert_eq!(json.matches("\"ratio\"").count(), 1);
+        assert_eq!(json.matches("\"ratio_q").count(), 2);
         assert_eq!(render(&[]), "[\n\n]\n");
     }
 }
