@@ -168,14 +168,14 @@ macro_rules! bump_bodies {
     };
 }
 
-bump_bodies!(mk, memkit_arena);
+bump_bodies!(memkit, memkit_arena);
 bump_bodies!(peer, bumpalo);
 
 /// Phase peaks of the reset loop, in `u64`s.
 const PEAKS: [u64; 8] = [5_000, 300, 1_700, 5_000, 100, 3_300, 4_900, 800];
 
 /// Op: one pass over the phases, each filled then reset (keep-all).
-fn mk_reset_loop() -> Runner {
+fn memkit_reset_loop() -> Runner {
     let mut b = memkit_arena::Bump::new();
     runner(move |n| {
         for _ in 0..n {
@@ -205,7 +205,7 @@ fn peer_reset_loop() -> Runner {
 }
 
 /// Op: a fresh `Arena<u64>`, 10k `alloc`, drop.
-fn mk_typed_alloc() -> Runner {
+fn memkit_typed_alloc() -> Runner {
     runner(|n| {
         for _ in 0..n {
             let a = memkit_arena::Arena::new();
@@ -228,7 +228,7 @@ fn peer_typed_alloc() -> Runner {
 }
 
 /// Op: a fresh `Arena<u64>`, 10 × `alloc_extend` of 1000 items, drop.
-fn mk_typed_extend() -> Runner {
+fn memkit_typed_extend() -> Runner {
     runner(|n| {
         for _ in 0..n {
             let a = memkit_arena::Arena::new();
@@ -252,7 +252,7 @@ fn peer_typed_extend() -> Runner {
 
 /// Op: 1000 `u64` allocations kept alive, then all freed at once (bump:
 /// `reset`; `Box`: dropping them). The guide's "1M allocations" is 1000 ops.
-fn mk_vs_box_1k() -> Runner {
+fn memkit_vs_box_1k() -> Runner {
     let mut b = memkit_arena::Bump::with_capacity(1000 * 8 + 64);
     let mut keep: Vec<*const u64> = Vec::with_capacity(1000);
     runner(move |n| {
@@ -289,80 +289,80 @@ pub(crate) fn cases() -> Vec<Case> {
             GROUP,
             "alloc_u64_10k",
             B,
-            mk::alloc_u64_10k,
+            memkit::alloc_u64_10k,
             peer::alloc_u64_10k,
         ),
         Case::new(
             GROUP,
             "alloc_layout_dyn_10k",
             B,
-            mk::alloc_layout_dyn_10k,
+            memkit::alloc_layout_dyn_10k,
             peer::alloc_layout_dyn_10k,
         ),
         Case::new(
             GROUP,
             "alloc_256b_1k",
             B,
-            mk::alloc_256b_1k,
+            memkit::alloc_256b_1k,
             peer::alloc_256b_1k,
         ),
         Case::new(
             GROUP,
             "alloc_slice_copy_1k",
             B,
-            mk::alloc_slice_copy_1k,
+            memkit::alloc_slice_copy_1k,
             peer::alloc_slice_copy_1k,
         ),
         Case::new(
             GROUP,
             "alloc_str_1k",
             B,
-            mk::alloc_str_1k,
+            memkit::alloc_str_1k,
             peer::alloc_str_1k,
         ),
         Case::new(
             GROUP,
             "vec_push_10k",
             B,
-            mk::vec_push_10k,
+            memkit::vec_push_10k,
             peer::vec_push_10k,
         ),
         Case::new(
             GROUP,
             "vec_push_reserve_exact_2k",
             B,
-            mk::vec_push_reserve_exact_2k,
+            memkit::vec_push_reserve_exact_2k,
             peer::vec_push_reserve_exact_2k,
         ),
         Case::new(
             GROUP,
             "string_push_1k",
             B,
-            mk::string_push_1k,
+            memkit::string_push_1k,
             peer::string_push_1k,
         ),
         Case::new(
             GROUP,
             "box_pin_in_1k",
             B,
-            mk::box_pin_in_1k,
+            memkit::box_pin_in_1k,
             peer::box_pin_in_1k,
         ),
-        Case::new(GROUP, "reset_loop", B, mk_reset_loop, peer_reset_loop),
+        Case::new(GROUP, "reset_loop", B, memkit_reset_loop, peer_reset_loop),
         Case::new(
             GROUP,
             "typed_alloc_10k",
             T,
-            mk_typed_alloc,
+            memkit_typed_alloc,
             peer_typed_alloc,
         ),
         Case::new(
             GROUP,
             "typed_alloc_extend_10x1k",
             T,
-            mk_typed_extend,
+            memkit_typed_extend,
             peer_typed_extend,
         ),
-        Case::new(GROUP, "bump_vs_box_1k", "Box", mk_vs_box_1k, box_1k),
+        Case::new(GROUP, "bump_vs_box_1k", "Box", memkit_vs_box_1k, box_1k),
     ]
 }

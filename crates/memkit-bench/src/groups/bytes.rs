@@ -218,13 +218,13 @@ macro_rules! bodies {
     };
 }
 
-bodies!(mk, memkit_bytes);
+bodies!(memkit, memkit_bytes);
 bodies!(peer, bytes);
 
 /// memkit's `pool_loop`: one `BytesPool::new(64)`, made before timing.
-fn mk_pool_loop() -> Runner {
+fn memkit_pool_loop() -> Runner {
     let pool = memkit_bytes::BytesPool::new(64);
-    mk::pool_loop_with(move |cap| pool.get(cap))
+    memkit::pool_loop_with(move |cap| pool.get(cap))
 }
 
 /// The peer's `pool_loop`: no pool in `bytes`, so `BytesMut::with_capacity`.
@@ -235,7 +235,7 @@ fn peer_pool_loop() -> Runner {
 /// Registers case `$name` with the same-named bodies from both modules.
 macro_rules! same {
     ($($name:ident),* $(,)?) => {
-        [$(Case::new(GROUP, stringify!($name), PEER, mk::$name, peer::$name)),*]
+        [$(Case::new(GROUP, stringify!($name), PEER, memkit::$name, peer::$name)),*]
     };
 }
 
@@ -261,7 +261,7 @@ pub(crate) fn cases() -> Vec<Case> {
         GROUP,
         "pool_loop",
         PEER,
-        mk_pool_loop,
+        memkit_pool_loop,
         peer_pool_loop,
     ));
     cases

@@ -199,7 +199,7 @@ macro_rules! framing_bodies {
     };
 }
 
-framing_bodies!(mk_framing, memkit_bytes::BytesMut, memkit_codec);
+framing_bodies!(memkit_framing, memkit_bytes::BytesMut, memkit_codec);
 framing_bodies!(peer_framing, bytes::BytesMut, tokio_util::codec);
 
 /// The `codec` group's cases.
@@ -210,21 +210,21 @@ pub(crate) fn cases() -> Vec<Case> {
             GROUP,
             "lines_100",
             "tokio-util",
-            mk_framing::lines,
+            memkit_framing::lines,
             peer_framing::lines,
         ),
         Case::new(
             GROUP,
             "lines_100_max_length",
             "tokio-util",
-            mk_framing::lines_max_length,
+            memkit_framing::lines_max_length,
             peer_framing::lines_max_length,
         ),
         Case::new(
             GROUP,
             "length_delimited_100",
             "tokio-util",
-            mk_framing::length_delimited,
+            memkit_framing::length_delimited,
             peer_framing::length_delimited,
         ),
     ]);

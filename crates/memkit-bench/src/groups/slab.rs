@@ -426,20 +426,20 @@ impl<T> Keyed for slotmap::SlotMap<slotmap::DefaultKey, T> {
 /// `SlotMap` with its default key, as a one-parameter type.
 type SlotMap<T> = slotmap::SlotMap<slotmap::DefaultKey, T>;
 
-slab_bodies!(mk, memkit_slab);
+slab_bodies!(memkit, memkit_slab);
 slab_bodies!(peer, slab);
-gen_bodies!(gmk, Map, [memkit_slab::GenSlab]);
-gen_bodies!(gpeer, Map, [super::SlotMap]);
+gen_bodies!(gen_memkit, Map, [memkit_slab::GenSlab]);
+gen_bodies!(gen_peer, Map, [super::SlotMap]);
 
 /// The `slab` group's cases.
 pub(crate) fn cases() -> Vec<Case> {
     macro_rules! pairs {
-        ($peer_label:literal, $mk:ident, $peer:ident, $prefix:literal: $($name:ident),* $(,)?) => {
+        ($peer_label:literal, $memkit:ident, $peer:ident, $prefix:literal: $($name:ident),* $(,)?) => {
             [$(Case::new(
                 GROUP,
                 concat!($prefix, stringify!($name)),
                 $peer_label,
-                $mk::$name as fn() -> Runner,
+                $memkit::$name as fn() -> Runner,
                 $peer::$name,
             )),*]
         };
@@ -447,17 +447,17 @@ pub(crate) fn cases() -> Vec<Case> {
     // The `slot_*` cases measure memory: bytes per slot.
     let memory = |cases: [Case; 3]| cases.map(Case::memory);
     let mut cases = Vec::new();
-    cases.extend(pairs!["slab", mk, peer, "":
+    cases.extend(pairs!["slab", memkit, peer, "":
         insert_1m, random_get, random_remove, churn, iterate_50, compact, retain,
     ]);
     cases.extend(memory(
-        pairs!["slab", mk, peer, "": slot_u32, slot_u64, slot_string],
+        pairs!["slab", memkit, peer, "": slot_u32, slot_u64, slot_string],
     ));
-    cases.extend(pairs!["slotmap", gmk, gpeer, "gen_":
+    cases.extend(pairs!["slotmap", gen_memkit, gen_peer, "gen_":
         insert_1m, random_get, random_remove, churn, iterate_50, retain, stale_get,
     ]);
     cases.extend(memory(
-        pairs!["slotmap", gmk, gpeer, "gen_": slot_u32, slot_u64, slot_string],
+        pairs!["slotmap", gen_memkit, gen_peer, "gen_": slot_u32, slot_u64, slot_string],
     ));
     cases
 }
