@@ -40,6 +40,14 @@ fn fmt_ratio(r: f64) -> String {
     }
 }
 
+/// The ratio column's header: it names which ratio the table shows.
+const RATIO_HEADER: &str = "ratio (median of pairs)";
+
+/// Below both tables: why the ratio need not equal ns/op ÷ peer ns/op.
+const RATIO_NOTE: &str = "ratio (median of pairs) is the median of the per-pair ratios impl / peer, \
+                          not ns/op ÷ peer ns/op: each ns/op is one side's own median, so the two \
+                          can differ when the machine drifts during a run.";
+
 /// The columns of the main table, as strings, one row per case.
 const HEADER: [&str; 9] = [
     "group",
@@ -48,7 +56,7 @@ const HEADER: [&str; 9] = [
     "ns/op",
     "peer",
     "peer ns/op",
-    "ratio",
+    RATIO_HEADER,
     "impl allocs/op",
     "peer allocs/op",
 ];
@@ -155,6 +163,8 @@ pub(crate) fn text_table(results: &[CaseResult]) -> String {
         out.push_str(&line(r));
         out.push('\n');
     }
+    out.push_str(RATIO_NOTE);
+    out.push('\n');
     if results.iter().any(|r| r.memory) {
         out.push_str(
             "(ratio): a memory case. Its figure is bytes/op below; its time, mostly \
@@ -222,8 +232,8 @@ pub(crate) fn markdown(
          an untimed run after the timed ones.\n\n",
     );
     md.push_str(
-        "| group | case | impl | ns/op | peer | peer ns/op | ratio | pair IQR | impl allocs/op | \
-         peer allocs/op | impl bytes/op | peer bytes/op |\n",
+        "| group | case | impl | ns/op | peer | peer ns/op | ratio (median of pairs) | pair IQR \
+         | impl allocs/op | peer allocs/op | impl bytes/op | peer bytes/op |\n",
     );
     md.push_str("|---|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|\n");
     for r in results {
@@ -246,6 +256,9 @@ pub(crate) fn markdown(
             fmt_count(r.peer.bytes_per_op),
         );
     }
+    md.push('\n');
+    md.push_str(RATIO_NOTE);
+    md.push('\n');
     md.push_str(
         "\nA ratio in parentheses is a memory case: its figure is bytes/op, and its time \
          (mostly first-touch page faults of fresh memory) is left out of the geomeans.\n",
@@ -359,6 +372,11 @@ mod tests {
             3
         );
         assert!(md.contains("rustc"));
+        // Both tables say which ratio they show.
+        assert!(text.lines().next().unwrap().contains(RATIO_HEADER));
+        assert!(text.contains(RATIO_NOTE));
+        assert!(md.contains(&format!("| {RATIO_HEADER} |")));
+        assert!(md.contains(RATIO_NOTE));
     }
 
     #[test]
