@@ -448,10 +448,12 @@ fn introspection() {
     b.alloc(b'c');
     let chunks: Vec<_> = b.iter_allocated_chunks().collect();
     assert_eq!(chunks.len(), 1);
-    // SAFETY: only u8s were allocated.
     let bytes: Vec<u8> = chunks[0]
         .iter()
-        .map(|m| unsafe { m.assume_init() })
+        .map(|m| {
+            // SAFETY: only u8s were allocated.
+            unsafe { m.assume_init() }
+        })
         .collect();
     assert_eq!(bytes, b"abc");
     // SAFETY: nothing is allocated while iterating.

@@ -287,10 +287,12 @@ fn maybe_uninit_slice_writes() {
     // SAFETY: the byte at the cursor was just written.
     unsafe { out.advance_mut(1) };
     assert_eq!(out.remaining_mut(), 1);
-    // SAFETY: the first seven bytes were written above.
     let written: Vec<u8> = storage[..7]
         .iter()
-        .map(|b| unsafe { b.assume_init() })
+        .map(|b| {
+            // SAFETY: the first seven bytes were written above.
+            unsafe { b.assume_init() }
+        })
         .collect();
     assert_eq!(written, b"ab==AB!");
 }
