@@ -16,9 +16,11 @@ extern crate alloc;
 extern crate std;
 
 mod ghost;
+mod index;
 pub mod lru;
 mod node;
 mod policy;
+mod raw;
 #[cfg(feature = "std")]
 mod shim;
 mod stats;

@@ -8,7 +8,6 @@ use core::iter::FusedIterator;
 use crate::DefaultHasher;
 use crate::lru::list::List;
 use crate::lru::lru_cache::LruCache;
-use crate::node::Node;
 
 /// An iterator over a cache's entries, from the most to the least recently
 /// used. Made by [`LruCache::iter`].
@@ -54,7 +53,7 @@ impl<'a, K, V> Iterator for Iter<'a, K, V> {
         }
         self.len -= 1;
         let node = self.list.node(self.front);
-        self.front = node.next.get();
+        self.front = self.list.next(self.front);
         Some((&node.key, &node.value))
     }
 
@@ -74,7 +73,7 @@ impl<'a, K, V> DoubleEndedIterator for Iter<'a, K, V> {
         }
         self.len -= 1;
         let node = self.list.node(self.back);
-        self.back = node.prev.get();
+        self.back = self.list.prev(self.back);
         Some((&node.key, &node.value))
     }
 }
@@ -130,22 +129,20 @@ pub struct IterMut<'a, K, V> {
 impl<'a, K, V> IterMut<'a, K, V> {
     pub(crate) fn new(list: &'a mut List<K, V>) -> Self {
         let len = list.len();
-        let head = list.head;
-        let mut by_slot: Vec<Option<&'a mut Node<K, V>>> = Vec::new();
-        if len > 0 {
-            by_slot.resize_with(list.nodes.capacity(), || None);
-            for (slot, node) in list.nodes.iter_mut() {
-                by_slot[slot] = Some(node);
+        // The rank of each slot on the list, most recently used first.
+        let mut rank = Vec::new();
+        if let Some(head) = list.head {
+            rank.resize(list.nodes.capacity(), usize::MAX);
+            let mut at = head;
+            for r in 0..len {
+                rank[at as usize] = r;
+                at = list.next(at);
             }
         }
-        let mut entries = Vec::with_capacity(len);
-        let mut at = head.unwrap_or(0) as usize;
-        for _ in 0..len {
-            let node = by_slot[at]
-                .take()
-                .expect("LruCache::iter_mut: the list visits each entry once");
-            at = node.next.get() as usize;
-            entries.push(Some((&node.key, &mut node.value)));
+        let mut entries: Vec<Option<(&'a K, &'a mut V)>> = Vec::new();
+        entries.resize_with(len, || None);
+        for (slot, node) in list.nodes.iter_mut() {
+            entries[rank[slot as usize]] = Some((&node.key, &mut node.value));
         }
         IterMut {
             entries,

@@ -1,49 +1,68 @@
 //! The index and list that every [`LruCache`](crate::LruCache) operation
-//! goes through: a slab of [`Node`]s, a `HashTable<u32>` of slab indices
-//! that stores each key once (in the node), and a circular list whose head
-//! is the most recently used entry.
+//! goes through: a [`Ring`] of [`Node`]s, an [`Index`] of their slots that
+//! stores each key once (in the node), and the head of the circular list,
+//! the most recently used entry.
 //!
 //! # Invariants
 //!
-//! 1. `index` holds exactly the slab indices of `nodes`, each once, at the
-//!    hash of its node's key.
-//! 2. Following `next` from `head` visits every node once and returns to
-//!    `head`; `prev` is its mirror. `head` is `None` exactly when `nodes` is
-//!    empty.
+//! 1. `index` holds exactly the slots of `nodes`, each once, at the hash of
+//!    its node's key.
+//! 2. All the nodes are on one ring, which `head` names; `head` is `None`
+//!    exactly when `nodes` is empty. Following `next` from `head` goes from
+//!    the most to the least recently used.
 //!
 //! Every method restores both before it runs user code that may panic
 //! (`Hash`, `Eq`, `Drop`, closures), or before it returns.
 
 use core::borrow::Borrow;
-use core::hash::{BuildHasher, Hash};
 
-use hashbrown::HashTable;
-use memkit_slab::Slab;
-
-use crate::node::{Link, MAX_ENTRIES, Node};
+use crate::index::{Index, Indexed, Keyed};
+use crate::node::Node;
+use crate::raw::{MAX_ENTRIES, Ring};
 
 /// The slab, index and list of an [`LruCache`](crate::LruCache).
 #[derive(Clone)]
 pub(crate) struct List<K, V> {
-    pub(crate) nodes: Slab<Node<K, V>>,
-    pub(crate) index: HashTable<u32>,
+    pub(crate) nodes: Ring<Node<K, V>>,
+    pub(crate) index: Index,
     /// The most recently used entry.
     pub(crate) head: Option<u32>,
+}
+
+impl<K, V> Keyed for Node<K, V> {
+    type Key = K;
+    #[inline]
+    fn key(&self) -> &K {
+        &self.key
+    }
+}
+
+impl<K, V> Indexed for List<K, V> {
+    type Entry = Node<K, V>;
+
+    fn parts(&mut self) -> (&mut Index, &Ring<Node<K, V>>) {
+        (&mut self.index, &self.nodes)
+    }
+
+    fn take_unindexed(&mut self, slot: u32) -> Node<K, V> {
+        self.unlink(slot);
+        self.nodes.remove(slot)
+    }
 }
 
 impl<K, V> List<K, V> {
     pub(crate) const fn new() -> Self {
         List {
-            nodes: Slab::new(),
-            index: HashTable::new(),
+            nodes: Ring::new(),
+            index: Index::new(),
             head: None,
         }
     }
 
     pub(crate) fn with_capacity(capacity: usize) -> Self {
         List {
-            nodes: Slab::with_capacity(capacity),
-            index: HashTable::with_capacity(capacity),
+            nodes: Ring::with_capacity(capacity),
+            index: Index::with_capacity(capacity),
             head: None,
         }
     }
@@ -53,11 +72,10 @@ impl<K, V> List<K, V> {
         self.nodes.len()
     }
 
-    /// The node at `index`, one bounds-and-occupancy check (the slab's
-    /// `IndexMut` makes two).
+    /// The node at `index`.
     #[inline]
     pub(crate) fn node(&self, index: u32) -> &Node<K, V> {
-        match self.nodes.get(index as usize) {
+        match self.nodes.get(index) {
             Some(node) => node,
             None => missing(index),
         }
@@ -65,175 +83,97 @@ impl<K, V> List<K, V> {
 
     #[inline]
     pub(crate) fn node_mut(&mut self, index: u32) -> &mut Node<K, V> {
-        match self.nodes.get_mut(index as usize) {
+        match self.nodes.get_mut(index) {
             Some(node) => node,
             None => missing(index),
         }
     }
 
+    /// The entry used just after `index` (towards the tail).
+    #[inline]
+    pub(crate) fn next(&self, index: u32) -> u32 {
+        self.nodes.next(index)
+    }
+
+    /// The entry used just before `index` (towards the head).
+    #[inline]
+    pub(crate) fn prev(&self, index: u32) -> u32 {
+        self.nodes.prev(index)
+    }
+
     /// The least recently used entry.
     #[inline]
     pub(crate) fn tail(&self) -> Option<u32> {
-        self.head.map(|head| self.node(head).prev.get())
+        self.head.map(|head| self.nodes.prev(head))
     }
 
-    /// The slab index of the entry whose key equals `key`.
+    /// The slot of the entry whose key equals `key`.
     #[inline]
     pub(crate) fn find<Q>(&self, hash: u64, key: &Q) -> Option<u32>
     where
         K: Borrow<Q>,
         Q: Eq + ?Sized,
     {
-        self.index
-            .find(hash, |&i| self.node(i).key.borrow() == key)
-            .copied()
+        let nodes = &self.nodes;
+        self.index.find(hash, |i| {
+            nodes.get(i).is_some_and(|n| n.key.borrow() == key)
+        })
     }
 
     /// Takes `index` out of the list (not out of the slab or the index).
     #[inline]
     fn unlink(&mut self, index: u32) {
-        let Node { prev, next, .. } = *self.node(index);
-        if next.get() == index {
-            self.head = None;
-            return;
-        }
-        self.node_mut(prev.get()).next = next;
-        self.node_mut(next.get()).prev = prev;
+        let next = self.nodes.unlink(index);
         if self.head == Some(index) {
-            self.head = Some(next.get());
+            self.head = next;
         }
     }
 
-    /// Links `index`, which is on no list, in front of the head; it becomes
-    /// the head when `as_head`, the tail otherwise.
-    #[inline]
-    fn link(&mut self, index: u32, as_head: bool) {
-        let link = Link::new(index);
-        match self.head {
-            None => {
-                let node = self.node_mut(index);
-                node.prev = link;
-                node.next = link;
-                self.head = Some(index);
-            }
-            Some(head) => {
-                let tail = self.node(head).prev;
-                let node = self.node_mut(index);
-                node.next = Link::new(head);
-                node.prev = tail;
-                self.node_mut(tail.get()).next = link;
-                self.node_mut(head).prev = link;
-                if as_head {
-                    self.head = Some(index);
-                }
-            }
-        }
-    }
-
-    /// Makes `index` the most recently used entry: six slot accesses,
-    /// unlink and relink fused.
+    /// Makes `index` the most recently used entry.
     #[inline]
     pub(crate) fn promote(&mut self, index: u32) {
         let Some(head) = self.head else { return };
-        if head == index {
-            return;
+        if head != index {
+            self.nodes.place_before(index, head);
+            self.head = Some(index);
         }
-        let tail = self.node(head).prev;
-        self.head = Some(index);
-        if tail.get() == index {
-            // The tail: the circle only turns.
-            return;
-        }
-        let link = Link::new(index);
-        let node = self.node_mut(index);
-        let (prev, next) = (node.prev, node.next);
-        node.prev = tail;
-        node.next = Link::new(head);
-        self.node_mut(prev.get()).next = next;
-        self.node_mut(next.get()).prev = prev;
-        self.node_mut(tail.get()).next = link;
-        self.node_mut(head).prev = link;
     }
 
     /// Makes `index` the least recently used entry.
     pub(crate) fn demote(&mut self, index: u32) {
-        if self.head == Some(index) {
+        let Some(head) = self.head else { return };
+        if head == index {
             // The head: the circle only turns.
-            self.head = Some(self.node(index).next.get());
-            return;
+            self.head = Some(self.nodes.next(index));
+        } else {
+            self.nodes.place_before(index, head);
         }
-        self.unlink(index);
-        self.link(index, false);
     }
 
     /// Removes `index` from the index table, the list and the slab, and
     /// returns its node. `hash` is the hash of its key.
     pub(crate) fn take(&mut self, hash: u64, index: u32) -> Node<K, V> {
-        match self.index.find_entry(hash, |&i| i == index) {
-            Ok(entry) => {
-                entry.remove();
-            }
-            Err(_) => unreachable!("LruCache: entry {index} is missing from the index"),
-        }
-        self.unlink(index);
-        self.nodes.remove(index as usize)
+        self.index.remove(hash, index);
+        self.take_unindexed(index)
     }
 
     /// Stores a new entry as the head, given its key's hash, which is not in
-    /// the cache. The index must have room (see [`List::reserve_one`]).
-    pub(crate) fn insert_new(&mut self, hash: u64, key: K, value: V) -> u32 {
-        let slot = self.nodes.vacant_key();
-        let index = match u32::try_from(slot) {
-            Ok(index) if slot < MAX_ENTRIES => index,
-            _ => panic!("LruCache::put: more than {MAX_ENTRIES} entries"),
-        };
-        let link = Link::new(index);
-        self.nodes.insert(Node {
-            key,
-            value,
-            next: link,
-            prev: link,
-        });
-        self.link(index, true);
-        self.index.insert_unique(hash, index, |_| {
-            unreachable!("LruCache: the index grows only in reserve_one")
-        });
-        index
-    }
-
-    /// Makes room in the index for one more entry.
+    /// the cache. The index must have room (see
+    /// [`reserve_one`](crate::index::reserve_one)).
     ///
-    /// When the table has no room left, mostly because erased entries left
-    /// tombstones, it is emptied and refilled in place, without allocating,
-    /// as long as at least a sixteenth of it stays free; otherwise it grows
-    /// first. If a key's `Hash` panics meanwhile, the guard takes the
-    /// entries not yet back in the index out of the list and slab, so the
-    /// cache stays whole (smaller).
-    pub(crate) fn reserve_one<S: BuildHasher>(&mut self, hash_builder: &S)
-    where
-        K: Hash,
-    {
-        if self.index.len() < self.index.capacity() {
-            return;
+    /// # Panics
+    ///
+    /// If the cache already holds [`MAX_ENTRIES`] entries.
+    pub(crate) fn insert_new(&mut self, hash: u64, key: K, value: V) -> u32 {
+        let Ok(index) = self.nodes.insert(Node { key, value }) else {
+            panic!("LruCache::put: more than {MAX_ENTRIES} entries")
+        };
+        if let Some(head) = self.head {
+            self.nodes.place_before(index, head);
         }
-        let wanted = self.nodes.len() + 1;
-        let guard = DropUnindexed(self);
-        let list = &mut *guard.0;
-        list.index.clear();
-        let full = list.index.capacity();
-        if full < wanted + full / 16 {
-            let grown = wanted
-                .checked_mul(2)
-                .expect("LruCache: index size overflows usize");
-            list.index
-                .reserve(grown, |_| unreachable!("the index is empty"));
-        }
-        for (slot, node) in list.nodes.iter() {
-            let hash = hash_builder.hash_one(&node.key);
-            list.index
-                .insert_unique(hash, slot as u32, |_| unreachable!("the index has room"));
-        }
-        core::mem::forget(guard);
+        self.head = Some(index);
+        self.index.insert(hash, index);
+        index
     }
 
     /// Removes every entry, the index first. If a destructor panics the slab
@@ -245,39 +185,9 @@ impl<K, V> List<K, V> {
     }
 }
 
-/// Panics for a link to a vacant slot, which the invariants rule out.
+/// Panics for a vacant slot, which the invariants rule out.
 #[cold]
 #[inline(never)]
 fn missing(index: u32) -> ! {
     unreachable!("LruCache: the list links to vacant slot {index}")
-}
-
-/// On unwind from a rehash, drops the entries whose index hashbrown lost.
-struct DropUnindexed<'a, K, V>(&'a mut List<K, V>);
-
-impl<K, V> Drop for DropUnindexed<'_, K, V> {
-    fn drop(&mut self) {
-        let list = &mut *self.0;
-        if list.index.len() == list.nodes.len() {
-            return;
-        }
-        let mut indexed = alloc::vec![false; list.nodes.capacity()];
-        for &i in list.index.iter() {
-            indexed[i as usize] = true;
-        }
-        let lost: alloc::vec::Vec<u32> = list
-            .nodes
-            .iter()
-            .map(|(slot, _)| slot as u32)
-            .filter(|&i| !indexed[i as usize])
-            .collect();
-        for &i in &lost {
-            list.unlink(i);
-        }
-        let mut taken = alloc::vec::Vec::with_capacity(lost.len());
-        for &i in &lost {
-            taken.push(list.nodes.remove(i as usize));
-        }
-        drop(taken);
-    }
 }

@@ -194,7 +194,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// recently used entry; returns its slot and the entry it evicted.
     pub(crate) fn insert_absent(&mut self, hash: u64, key: K, value: V) -> (u32, Option<(K, V)>) {
         let evicted = self.make_room();
-        self.list.reserve_one(&self.hash_builder);
+        crate::index::reserve_one(&mut self.list, &self.hash_builder);
         (self.list.insert_new(hash, key, value), evicted)
     }
 
@@ -938,7 +938,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
                 let node = self.list.node(at);
                 return Some((&node.key, &node.value));
             }
-            at = node.next.get();
+            at = self.list.next(at);
         }
         None
     }
@@ -968,8 +968,8 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     {
         let Some(mut at) = self.list.head else { return };
         for _ in 0..self.list.len() {
+            let next = self.list.next(at);
             let node = self.list.node_mut(at);
-            let next = node.next.get();
             if !f(&node.key, &mut node.value) {
                 drop(self.take_at(at));
             }
@@ -1048,12 +1048,14 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
             self.pop_lru();
         }
         self.cap = cap;
-        let nodes = &self.list.nodes;
-        let hash_builder = &self.hash_builder;
-        self.list
-            .index
-            .shrink_to_fit(|&i| hash_builder.hash_one(&nodes[i as usize].key));
-        self.list.nodes.shrink_to_fit();
+        let list = &mut self.list;
+        let (nodes, hash_builder) = (&list.nodes, &self.hash_builder);
+        list.index.shrink_to_fit(|i| {
+            nodes
+                .get(i)
+                .map_or(0, |node| hash_builder.hash_one(&node.key))
+        });
+        list.nodes.shrink_to_fit();
     }
 
     /// Removes every entry.

@@ -476,7 +476,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     fn insert_absent(&mut self, hash: u64, key: K, value: V, weight: u64) -> u32 {
         self.evict_to(weight);
         let main = P::S3_FIFO && self.ghost.contains(hash);
-        self.store.reserve_one(&self.hash_builder);
+        crate::index::reserve_one(&mut self.store, &self.hash_builder);
         let index = self
             .store
             .insert_new(hash, key, value, weight, !P::S3_FIFO || main);
@@ -541,7 +541,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
             }
             slot.freq.set(freq - 1);
             // The circle turns: the oldest becomes the newest.
-            self.store.main.head = Some(slot.next.get());
+            self.store.main.head = Some(self.store.next(oldest));
         }
     }
 
@@ -553,7 +553,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
                 return Some(at);
             }
             slot.freq.set(0);
-            at = slot.next.get();
+            at = self.store.next(at);
             self.store.hand = Some(at);
         }
     }
@@ -658,7 +658,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
         let mut slot = 0;
         while slot < self.store.slots.capacity() {
-            if let Some(entry) = self.store.slots.get(slot)
+            if let Some(entry) = self.store.slots.get(slot as u32)
                 && !keep(&entry.key, &entry.value)
             {
                 let hash = self.hash(&entry.key);

@@ -3,6 +3,7 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
+use crate::raw;
 use crate::unsync::store::Slot;
 
 /// An iterator over a [`Cache`](crate::Cache)'s entries, in no particular
@@ -21,11 +22,11 @@ use crate::unsync::store::Slot;
 /// ```
 #[must_use = "iterators are lazy"]
 pub struct Iter<'a, K, V> {
-    slots: memkit_slab::Iter<'a, Slot<K, V>>,
+    slots: raw::Iter<'a, Slot<K, V>>,
 }
 
 impl<'a, K, V> Iter<'a, K, V> {
-    pub(crate) fn new(slots: memkit_slab::Iter<'a, Slot<K, V>>) -> Self {
+    pub(crate) fn new(slots: raw::Iter<'a, Slot<K, V>>) -> Self {
         Iter { slots }
     }
 }

@@ -1,24 +1,21 @@
-//! The storage of [`Cache`](crate::Cache): a slab of [`Slot`]s, a
-//! `HashTable<u32>` of slab indices, and two circular FIFOs by `u32` links
-//! (the small and the main FIFO of S3-FIFO; SIEVE uses only the main one).
+//! The storage of [`Cache`](crate::Cache): a [`Ring`] of [`Slot`]s, an
+//! [`Index`] of their slots, and two circular FIFOs on the ring (the small
+//! and the main FIFO of S3-FIFO; SIEVE uses only the main one).
 //!
 //! # Invariants
 //!
-//! 1. `index` holds exactly the slab indices of `slots`, each once, at the
-//!    hash of its slot's key.
-//! 2. Each slot is on exactly one FIFO, the one its `in_main` names;
+//! 1. `index` holds exactly the slots of `slots`, each once, at the hash of
+//!    its slot's key.
+//! 2. Each slot is on exactly one FIFO's ring, the one its `in_main` names;
 //!    following `next` from a FIFO's `head` (its oldest slot) visits each
-//!    of its slots once and comes back; `prev` is the mirror.
+//!    of its slots once, from the oldest to the newest, and comes back.
 //! 3. A FIFO's `weight` and `len` are the sums over its slots.
 //! 4. `hand`, when set, is a slot of the main FIFO.
 
 use core::cell::Cell;
-use core::hash::{BuildHasher, Hash};
 
-use hashbrown::HashTable;
-use memkit_slab::Slab;
-
-use crate::node::{Link, MAX_ENTRIES};
+use crate::index::{Index, Indexed, Keyed};
+use crate::raw::{MAX_ENTRIES, Ring};
 
 /// One entry.
 #[derive(Clone)]
@@ -26,10 +23,6 @@ pub(crate) struct Slot<K, V> {
     pub(crate) key: K,
     pub(crate) value: V,
     pub(crate) weight: u64,
-    /// The next newer slot of its FIFO (the oldest after the newest).
-    pub(crate) next: Link,
-    /// The next older slot of its FIFO.
-    pub(crate) prev: Link,
     /// Reads since the policy last looked, at most [`MAX_FREQ`].
     pub(crate) freq: Cell<u8>,
     pub(crate) in_main: bool,
@@ -50,30 +43,50 @@ pub(crate) struct Fifo {
 /// Slab, index and FIFOs.
 #[derive(Clone)]
 pub(crate) struct Store<K, V> {
-    pub(crate) slots: Slab<Slot<K, V>>,
-    pub(crate) index: HashTable<u32>,
+    pub(crate) slots: Ring<Slot<K, V>>,
+    pub(crate) index: Index,
     pub(crate) small: Fifo,
     pub(crate) main: Fifo,
     /// SIEVE's hand: the next main slot it looks at.
     pub(crate) hand: Option<u32>,
 }
 
+impl<K, V> Keyed for Slot<K, V> {
+    type Key = K;
+    #[inline]
+    fn key(&self) -> &K {
+        &self.key
+    }
+}
+
+impl<K, V> Indexed for Store<K, V> {
+    type Entry = Slot<K, V>;
+
+    fn parts(&mut self) -> (&mut Index, &Ring<Slot<K, V>>) {
+        (&mut self.index, &self.slots)
+    }
+
+    fn take_unindexed(&mut self, slot: u32) -> Slot<K, V> {
+        self.unlink(slot);
+        self.slots.remove(slot)
+    }
+}
+
 impl<K, V> Store<K, V> {
     pub(crate) fn with_capacity(capacity: usize) -> Self {
         Store {
-            slots: Slab::with_capacity(capacity),
-            index: HashTable::with_capacity(capacity),
+            slots: Ring::with_capacity(capacity),
+            index: Index::with_capacity(capacity),
             small: Fifo::default(),
             main: Fifo::default(),
             hand: None,
         }
     }
 
-    /// The slot at `index`, one bounds-and-occupancy check (the slab's
-    /// `IndexMut` makes two).
+    /// The slot at `index`.
     #[inline]
     pub(crate) fn slot(&self, index: u32) -> &Slot<K, V> {
-        match self.slots.get(index as usize) {
+        match self.slots.get(index) {
             Some(slot) => slot,
             None => missing(index),
         }
@@ -81,10 +94,16 @@ impl<K, V> Store<K, V> {
 
     #[inline]
     pub(crate) fn slot_mut(&mut self, index: u32) -> &mut Slot<K, V> {
-        match self.slots.get_mut(index as usize) {
+        match self.slots.get_mut(index) {
             Some(slot) => slot,
             None => missing(index),
         }
+    }
+
+    /// The next newer slot of `index`'s FIFO (the oldest after the newest).
+    #[inline]
+    pub(crate) fn next(&self, index: u32) -> u32 {
+        self.slots.next(index)
     }
 
     #[inline]
@@ -94,9 +113,9 @@ impl<K, V> Store<K, V> {
         Q: Eq + ?Sized,
     {
         let slots = &self.slots;
-        self.index
-            .find(hash, |&i| slots[i as usize].key.borrow() == key)
-            .copied()
+        self.index.find(hash, |i| {
+            slots.get(i).is_some_and(|s| s.key.borrow() == key)
+        })
     }
 
     fn fifo_mut(&mut self, main: bool) -> &mut Fifo {
@@ -110,66 +129,47 @@ impl<K, V> Store<K, V> {
     /// Takes `index` off its FIFO.
     pub(crate) fn unlink(&mut self, index: u32) {
         let slot = self.slot(index);
-        let (prev, next, weight, main) = (slot.prev, slot.next, slot.weight, slot.in_main);
+        let (weight, main) = (slot.weight, slot.in_main);
+        let next = self.slots.unlink(index);
         if main && self.hand == Some(index) {
-            self.hand = (next.get() != index).then(|| next.get());
+            self.hand = next;
         }
         let fifo = self.fifo_mut(main);
         fifo.weight -= weight;
         fifo.len -= 1;
-        if next.get() == index {
-            fifo.head = None;
-            return;
-        }
         if fifo.head == Some(index) {
-            fifo.head = Some(next.get());
+            fifo.head = next;
         }
-        self.slot_mut(prev.get()).next = next;
-        self.slot_mut(next.get()).prev = prev;
     }
 
     /// Appends `index`, on no FIFO, as the newest slot of the main or the
     /// small FIFO.
     pub(crate) fn push_newest(&mut self, index: u32, main: bool) {
-        let link = Link::new(index);
-        let weight = self.slot(index).weight;
-        self.slot_mut(index).in_main = main;
+        let slot = self.slot_mut(index);
+        slot.in_main = main;
+        let weight = slot.weight;
         let fifo = self.fifo_mut(main);
         fifo.weight += weight;
         fifo.len += 1;
         match fifo.head {
-            None => {
-                fifo.head = Some(index);
-                let slot = self.slot_mut(index);
-                slot.next = link;
-                slot.prev = link;
-            }
-            Some(oldest) => {
-                let newest = self.slot(oldest).prev;
-                let slot = self.slot_mut(index);
-                slot.next = Link::new(oldest);
-                slot.prev = newest;
-                self.slot_mut(newest.get()).next = link;
-                self.slot_mut(oldest).prev = link;
-            }
+            None => fifo.head = Some(index),
+            Some(oldest) => self.slots.place_before(index, oldest),
         }
     }
 
     /// Removes `index` from the index, its FIFO and the slab. `hash` is the
     /// hash of its key.
     pub(crate) fn take(&mut self, hash: u64, index: u32) -> Slot<K, V> {
-        match self.index.find_entry(hash, |&i| i == index) {
-            Ok(entry) => {
-                entry.remove();
-            }
-            Err(_) => unreachable!("Cache: entry {index} is missing from the index"),
-        }
-        self.unlink(index);
-        self.slots.remove(index as usize)
+        self.index.remove(hash, index);
+        self.take_unindexed(index)
     }
 
     /// Stores a new slot as the newest of a FIFO. The key is absent and the
-    /// index has room (see [`Store::reserve_one`]).
+    /// index has room (see [`reserve_one`](crate::index::reserve_one)).
+    ///
+    /// # Panics
+    ///
+    /// If the cache already holds [`MAX_ENTRIES`] entries.
     pub(crate) fn insert_new(
         &mut self,
         hash: u64,
@@ -178,59 +178,19 @@ impl<K, V> Store<K, V> {
         weight: u64,
         main: bool,
     ) -> u32 {
-        let vacant = self.slots.vacant_key();
-        let index = match u32::try_from(vacant) {
-            Ok(index) if vacant < MAX_ENTRIES => index,
-            _ => panic!("Cache::insert: more than {MAX_ENTRIES} entries"),
-        };
-        let link = Link::new(index);
-        self.slots.insert(Slot {
+        let slot = Slot {
             key,
             value,
             weight,
-            next: link,
-            prev: link,
             freq: Cell::new(0),
             in_main: main,
-        });
+        };
+        let Ok(index) = self.slots.insert(slot) else {
+            panic!("Cache::insert: more than {MAX_ENTRIES} entries")
+        };
         self.push_newest(index, main);
-        self.index.insert_unique(hash, index, |_| {
-            unreachable!("Cache: the index grows only in reserve_one")
-        });
+        self.index.insert(hash, index);
         index
-    }
-
-    /// Makes room in the index for one more entry, refilling it in place
-    /// when erased entries used up its room (see
-    /// `LruCache`'s twin in `lru/list.rs`). A `Hash` panic meanwhile drops
-    /// the entries not yet re-indexed, so the cache stays whole.
-    pub(crate) fn reserve_one<S: BuildHasher>(&mut self, hash_builder: &S)
-    where
-        K: Hash,
-    {
-        if self.index.len() < self.index.capacity() {
-            return;
-        }
-        let wanted = self.slots.len() + 1;
-        let guard = DropUnindexed(self);
-        let store = &mut *guard.0;
-        store.index.clear();
-        let full = store.index.capacity();
-        if full < wanted + full / 16 {
-            let grown = wanted
-                .checked_mul(2)
-                .expect("Cache: index size overflows usize");
-            store
-                .index
-                .reserve(grown, |_| unreachable!("the index is empty"));
-        }
-        for (slot, entry) in store.slots.iter() {
-            let hash = hash_builder.hash_one(&entry.key);
-            store
-                .index
-                .insert_unique(hash, slot as u32, |_| unreachable!("the index has room"));
-        }
-        core::mem::forget(guard);
     }
 
     /// Removes every entry, the index first; if a destructor panics the
@@ -241,34 +201,6 @@ impl<K, V> Store<K, V> {
         self.main = Fifo::default();
         self.hand = None;
         self.slots.clear();
-    }
-}
-
-/// On unwind from an index refill, drops the entries not re-indexed.
-struct DropUnindexed<'a, K, V>(&'a mut Store<K, V>);
-
-impl<K, V> Drop for DropUnindexed<'_, K, V> {
-    fn drop(&mut self) {
-        let store = &mut *self.0;
-        if store.index.len() == store.slots.len() {
-            return;
-        }
-        let mut indexed = alloc::vec![false; store.slots.capacity()];
-        for &i in store.index.iter() {
-            indexed[i as usize] = true;
-        }
-        let lost: alloc::vec::Vec<u32> = store
-            .slots
-            .iter()
-            .map(|(slot, _)| slot as u32)
-            .filter(|&i| !indexed[i as usize])
-            .collect();
-        let mut taken = alloc::vec::Vec::with_capacity(lost.len());
-        for &i in &lost {
-            store.unlink(i);
-            taken.push(store.slots.remove(i as usize));
-        }
-        drop(taken);
     }
 }
 

@@ -1,0 +1,157 @@
+//! The key index of both caches: a `HashTable<u32>` of slot indices that
+//! stores each key once (in its slot), and the refill that keeps it from
+//! allocating once the cache is full.
+
+use alloc::vec::Vec;
+use core::hash::{BuildHasher, Hash};
+
+use hashbrown::HashTable;
+
+use crate::raw::Ring;
+
+/// A value that carries its key.
+pub(crate) trait Keyed {
+    type Key;
+    fn key(&self) -> &Self::Key;
+}
+
+/// A cache's storage: slots on rings, and an [`Index`] of them.
+pub(crate) trait Indexed {
+    type Entry: Keyed;
+
+    /// The index, and the slots it indexes.
+    fn parts(&mut self) -> (&mut Index, &Ring<Self::Entry>);
+
+    /// Takes `slot`, which the index lost, off its list and out of the
+    /// slab (the index is left alone).
+    fn take_unindexed(&mut self, slot: u32) -> Self::Entry;
+}
+
+/// Slot indices by the hash of their key.
+#[derive(Clone)]
+pub(crate) struct Index {
+    table: HashTable<u32>,
+}
+
+impl Index {
+    pub(crate) const fn new() -> Self {
+        Index {
+            table: HashTable::new(),
+        }
+    }
+
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
+        Index {
+            table: HashTable::with_capacity(capacity),
+        }
+    }
+
+    /// The slot under `hash` for which `is_key` holds.
+    #[inline]
+    pub(crate) fn find(&self, hash: u64, is_key: impl FnMut(u32) -> bool) -> Option<u32> {
+        let mut is_key = is_key;
+        self.table.find(hash, |&slot| is_key(slot)).copied()
+    }
+
+    /// Records `slot` under `hash`; the room was made by [`reserve_one`].
+    #[inline]
+    pub(crate) fn insert(&mut self, hash: u64, slot: u32) {
+        self.table.insert_unique(hash, slot, |_| {
+            unreachable!("memkit-cache: the index grows only in reserve_one")
+        });
+    }
+
+    /// Forgets `slot`, recorded under `hash`.
+    ///
+    /// # Panics
+    ///
+    /// If `slot` is not recorded under `hash`.
+    #[inline]
+    pub(crate) fn remove(&mut self, hash: u64, slot: u32) {
+        match self.table.find_entry(hash, |&i| i == slot) {
+            Ok(entry) => {
+                entry.remove();
+            }
+            Err(_) => unreachable!("memkit-cache: slot {slot} is missing from the index"),
+        }
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.table.clear();
+    }
+
+    /// Shrinks the table; `hash` gives the hash of a slot's key.
+    pub(crate) fn shrink_to_fit(&mut self, hash: impl Fn(u32) -> u64) {
+        self.table.shrink_to_fit(|&slot| hash(slot));
+    }
+}
+
+/// Makes room in `owner`'s index for one more entry.
+///
+/// When the table has no room left, mostly because erased entries left
+/// tombstones, it is emptied and refilled in place, without allocating, as
+/// long as at least a sixteenth of it stays free; otherwise it grows first.
+/// If a key's `Hash` panics meanwhile, the guard takes the entries not yet
+/// back in the index out of their lists and the slab, so the cache stays
+/// whole (smaller).
+///
+/// # Panics
+///
+/// If the doubled table size overflows `usize`, or if `Hash` panics.
+pub(crate) fn reserve_one<O, S>(owner: &mut O, hash_builder: &S)
+where
+    O: Indexed,
+    <O::Entry as Keyed>::Key: Hash,
+    S: BuildHasher,
+{
+    let (index, ring) = owner.parts();
+    if index.table.len() < index.table.capacity() {
+        return;
+    }
+    let wanted = ring.len() + 1;
+    let guard = DropUnindexed(owner);
+    let (index, ring) = guard.0.parts();
+    index.table.clear();
+    let full = index.table.capacity();
+    if full < wanted + full / 16 {
+        let grown = wanted.checked_mul(2).unwrap_or_else(|| {
+            panic!("memkit-cache: an index for {wanted} entries overflows usize")
+        });
+        index
+            .table
+            .reserve(grown, |_| unreachable!("the index is empty"));
+    }
+    for (slot, entry) in ring.iter() {
+        let hash = hash_builder.hash_one(entry.key());
+        index
+            .table
+            .insert_unique(hash, slot, |_| unreachable!("the index has room"));
+    }
+    core::mem::forget(guard);
+}
+
+/// On unwind from a refill, drops the entries whose index was lost.
+struct DropUnindexed<'a, O: Indexed>(&'a mut O);
+
+impl<O: Indexed> Drop for DropUnindexed<'_, O> {
+    fn drop(&mut self) {
+        let (index, ring) = self.0.parts();
+        if index.table.len() == ring.len() {
+            return;
+        }
+        let mut indexed = alloc::vec![false; ring.capacity()];
+        for &i in index.table.iter() {
+            indexed[i as usize] = true;
+        }
+        let lost: Vec<u32> = ring
+            .iter()
+            .map(|(slot, _)| slot)
+            .filter(|&i| !indexed[i as usize])
+            .collect();
+        let mut taken = Vec::with_capacity(lost.len());
+        for &i in &lost {
+            taken.push(self.0.take_unindexed(i));
+        }
+        drop(taken);
+    }
+}
