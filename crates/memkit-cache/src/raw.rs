@@ -49,7 +49,7 @@ struct Link(NonZeroU32);
 
 impl Link {
     /// The link to slab index `index`, which is below [`MAX_ENTRIES`]
-    /// ([`Ring::insert`] checks). An add, no branch.
+    /// ([`Ring::insert`] checks before a slot is used). An add, no branch.
     #[inline]
     fn new(index: u32) -> Self {
         Link(NonZeroU32::MIN.saturating_add(index))
@@ -205,22 +205,28 @@ impl<T> Ring<T> {
     }
 
     /// Moves `index` from its ring to just before `at` on `at`'s ring
-    /// (nothing changes when `index` is `at` or already there). Before the
-    /// oldest slot of a FIFO is its newest place; before the head of an
-    /// LRU list is its tail.
+    /// (nothing changes when `index` is `at` or already there), and returns
+    /// its value. Before the oldest slot of a FIFO is its newest place;
+    /// before the head of an LRU list is its tail.
     ///
     /// # Panics
     ///
-    /// If `at` is vacant, or `index` is vacant and not `at`.
+    /// If `index` or `at` is vacant.
     #[inline]
-    pub(crate) fn place_before(&mut self, index: u32, at: u32) {
+    pub(crate) fn place_before(&mut self, index: u32, at: u32) -> &mut T {
         let before = self.linked(at).prev.get();
         if index == at || index == before {
-            return;
+            return match self.slots.get_mut(index as usize) {
+                Some(linked) => &mut linked.value,
+                None => vacant(index),
+            };
         }
         let linked = self.linked(index);
         let (next, prev) = (linked.next, linked.prev);
-        let (index_link, at_link) = (Link::new(index), Link::new(at));
+        // `index` and `at` are occupied (checked above), and every occupied
+        // slot is below `MAX_ENTRIES` (`insert` checks).
+        let (index_link, before_link, at_link) =
+            (Link::new(index), Link::new(before), Link::new(at));
         // SAFETY: 1. `prev` and `next` are links of the occupied `index`,
         // and `before` a link of the occupied `at`, so all are occupied
         // (invariant 1); `index` and `at` were checked above. 2. Unlinking
@@ -232,11 +238,12 @@ impl<T> Ring<T> {
                 self.linked_unchecked_mut(prev.get()).next = next;
                 self.linked_unchecked_mut(next.get()).prev = prev;
             }
-            let this = self.linked_unchecked_mut(index);
-            this.next = at_link;
-            this.prev = Link::new(before);
             self.linked_unchecked_mut(before).next = index_link;
             self.linked_unchecked_mut(at).prev = index_link;
+            let this = self.linked_unchecked_mut(index);
+            this.next = at_link;
+            this.prev = before_link;
+            &mut this.value
         }
     }
 

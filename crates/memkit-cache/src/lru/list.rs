@@ -129,14 +129,12 @@ impl<K, V> List<K, V> {
         }
     }
 
-    /// Makes `index` the most recently used entry.
+    /// Makes `index` the most recently used entry, and returns it.
     #[inline]
-    pub(crate) fn promote(&mut self, index: u32) {
-        let Some(head) = self.head else { return };
-        if head != index {
-            self.nodes.place_before(index, head);
-            self.head = Some(index);
-        }
+    pub(crate) fn promote(&mut self, index: u32) -> &mut Node<K, V> {
+        let head = self.head.unwrap_or(index);
+        self.head = Some(index);
+        self.nodes.place_before(index, head)
     }
 
     /// Makes `index` the least recently used entry.

@@ -10,6 +10,7 @@ use crate::DefaultHasher;
 use crate::lru::entry::{Entry, OccupiedEntry, VacantEntry};
 use crate::lru::iter::{IntoIter, Iter, IterMut};
 use crate::lru::list::List;
+use crate::node::Node;
 
 /// A least-recently-used cache: once it holds `cap` entries, a new one
 /// replaces the entry used longest ago.
@@ -168,14 +169,13 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     }
 
     #[inline]
-    fn find_and_touch<Q>(&mut self, key: &Q) -> Option<u32>
+    fn find_and_touch<Q>(&mut self, key: &Q) -> Option<&mut Node<K, V>>
     where
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
         let index = self.find(key)?;
-        self.list.promote(index);
-        Some(index)
+        Some(self.list.promote(index))
     }
 
     /// Takes the least recently used entry out when the cache is full, so
@@ -244,8 +244,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     fn store(&mut self, k: K, mut v: V) -> Stored<K, V> {
         let hash = self.hash(&k);
         if let Some(index) = self.list.find(hash, &k) {
-            core::mem::swap(&mut v, &mut self.list.node_mut(index).value);
-            self.list.promote(index);
+            core::mem::swap(&mut v, &mut self.list.promote(index).value);
             return Stored::Replaced(k, v);
         }
         match self.insert_absent(hash, k, v).1 {
@@ -272,8 +271,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        let index = self.find_and_touch(k)?;
-        Some(&self.list.node(index).value)
+        Some(&self.find_and_touch(k)?.value)
     }
 
     /// Returns the value under `k` mutably and makes it the most recently
@@ -295,8 +293,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        let index = self.find_and_touch(k)?;
-        Some(&mut self.list.node_mut(index).value)
+        Some(&mut self.find_and_touch(k)?.value)
     }
 
     /// Returns the stored key and value under `k` and makes them the most
@@ -317,8 +314,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        let index = self.find_and_touch(k)?;
-        let node = self.list.node(index);
+        let node = self.find_and_touch(k)?;
         Some((&node.key, &node.value))
     }
 
@@ -342,8 +338,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        let index = self.find_and_touch(k)?;
-        let node = self.list.node_mut(index);
+        let node = self.find_and_touch(k)?;
         Some((&node.key, &mut node.value))
     }
 
@@ -934,8 +929,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
         for _ in 0..self.list.len() {
             let node = self.list.node(at);
             if predicate((&node.key, &node.value)) {
-                self.list.promote(at);
-                let node = self.list.node(at);
+                let node = self.list.promote(at);
                 return Some((&node.key, &node.value));
             }
             at = self.list.next(at);

@@ -153,7 +153,9 @@ impl<K, V> Store<K, V> {
         fifo.len += 1;
         match fifo.head {
             None => fifo.head = Some(index),
-            Some(oldest) => self.slots.place_before(index, oldest),
+            Some(oldest) => {
+                self.slots.place_before(index, oldest);
+            }
         }
     }
 
