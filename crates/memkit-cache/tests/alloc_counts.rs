@@ -36,9 +36,23 @@ fn bytes_per_entry<C>(
     bytes as f64 / cap as f64
 }
 
+/// Cache sizes of the bytes-per-entry tests; Miri runs the small ones.
+const LRU_CAPS: &[usize] = if cfg!(miri) {
+    &[100, 896]
+} else {
+    &[100, 896, 1000, 1024, 10_000, 100_000]
+};
+const CACHE_CAPS: &[usize] = if cfg!(miri) {
+    &[1000]
+} else {
+    &[1000, 1024, 10_000, 100_000]
+};
+/// Operations once full in the no-allocation tests.
+const STEADY_OPS: u64 = if cfg!(miri) { 3_000 } else { 180_000 };
+
 #[test]
 fn heap_per_entry_is_at_most_60_percent_of_lru() {
-    for cap in [100, 896, 1000, 1024, 10_000, 100_000] {
+    for &cap in LRU_CAPS {
         let nz = NonZeroUsize::new(cap).unwrap();
         let memkit = bytes_per_entry(
             cap,
@@ -74,7 +88,7 @@ fn no_allocation_once_full() {
         cache.put(k, k);
     }
     let region = Region::thread();
-    for k in 2000..200_000u64 {
+    for k in 2000..2000 + STEADY_OPS {
         cache.put(k, k);
         cache.get(&(k - 3));
         if k % 5 == 0 {
@@ -89,7 +103,7 @@ fn no_allocation_once_full() {
 
 #[test]
 fn cache_heap_per_entry_is_at_most_quick_caches() {
-    for cap in [1000, 1024, 10_000, 100_000] {
+    for &cap in CACHE_CAPS {
         // Fill, then turn the cache over so that the ghost FIFO fills too.
         let memkit = bytes_per_entry(
             cap,
@@ -138,7 +152,7 @@ fn cache_allocates_nothing_once_full() {
             step(k.wrapping_mul(0x9e37_79b9) % 5000);
         }
         let region = Region::thread();
-        for k in 20_000..200_000u64 {
+        for k in 20_000..20_000 + STEADY_OPS {
             step(k.wrapping_mul(0x9e37_79b9) % 5000);
         }
         assert_eq!(allocations(&region), 0, "sieve: {sieve}");

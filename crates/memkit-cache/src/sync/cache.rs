@@ -179,6 +179,48 @@ where
         }
     }
 
+    /// Sets a listener that receives every entry the policy evicts, and
+    /// every entry [`insert`](Cache::insert) refuses as heavier than a
+    /// shard's capacity. Without one they are dropped.
+    ///
+    /// The listener runs on the thread that caused the eviction, while
+    /// that entry's shard is locked: it must not call back into this cache
+    /// for a key of the same shard. If it panics, the entry it was given is
+    /// dropped, the lock is released and the cache stays whole.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::sync::Cache;
+    /// use std::sync::atomic::{AtomicU64, Ordering};
+    /// use std::sync::Arc;
+    ///
+    /// let evicted = Arc::new(AtomicU64::new(0));
+    /// let seen = Arc::clone(&evicted);
+    /// let cache = Cache::new(100).with_eviction_listener(move |_: u64, _: u64| {
+    ///     seen.fetch_add(1, Ordering::Relaxed);
+    /// });
+    /// for k in 0..1000 {
+    ///     cache.insert(k, k);
+    /// }
+    /// assert_eq!(evicted.load(Ordering::Relaxed) as usize + cache.len(), 1000);
+    /// ```
+    #[must_use]
+    pub fn with_eviction_listener(
+        mut self,
+        listener: impl Fn(K, V) + Send + Sync + 'static,
+    ) -> Self {
+        let listener = alloc::sync::Arc::new(listener);
+        for shard in &mut *self.shards {
+            let listener = alloc::sync::Arc::clone(&listener);
+            shard
+                .get_mut()
+                .cache
+                .set_eviction_listener(Box::new(move |k, v| listener(k, v)));
+        }
+        self
+    }
+
     #[inline]
     fn shard(&self, hash: u64) -> &Mutex<Shard<K, V, W, P, S>> {
         let index = (hash >> SHARD_SHIFT) as usize & (self.shards.len() - 1);
@@ -203,6 +245,59 @@ where
     {
         let hash = self.hash_builder.hash_one(key);
         self.shard(hash).lock().cache.get_hashed(hash, key).cloned()
+    }
+
+    /// A clone of the value under `key`, without marking it as read or
+    /// counting the lookup.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::sync::Cache;
+    ///
+    /// let cache = Cache::new(10);
+    /// cache.insert("a", 1);
+    /// assert_eq!(cache.peek(&"a"), Some(1));
+    /// assert_eq!(cache.stats().hits, 0);
+    /// ```
+    pub fn peek<Q>(&self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let hash = self.hash_builder.hash_one(key);
+        self.shard(hash)
+            .lock()
+            .cache
+            .peek_hashed(hash, key)
+            .cloned()
+    }
+
+    /// Keeps only the entries for which `keep` returns true, one shard at a
+    /// time (each locked while `keep` runs on its entries: `keep` must not
+    /// call back into this cache).
+    ///
+    /// A panic in `keep`, `Hash` or a destructor leaves the cache whole:
+    /// the entries removed so far are gone, the others stay, and every lock
+    /// is released.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_cache::sync::Cache;
+    ///
+    /// let cache = Cache::new(100);
+    /// for i in 0..10 {
+    ///     cache.insert(i, i);
+    /// }
+    /// cache.retain(|k, _| k % 2 == 0);
+    /// assert_eq!(cache.len(), 5);
+    /// assert_eq!(cache.peek(&3), None);
+    /// ```
+    pub fn retain(&self, mut keep: impl FnMut(&K, &V) -> bool) {
+        for shard in &*self.shards {
+            shard.lock().cache.retain(&mut keep);
+        }
     }
 
     /// Stores `value` under `key`; a value heavier than a shard's capacity

@@ -19,7 +19,7 @@ use crate::unsync::value_mut::ValueMut;
 use crate::weighter::{UnitWeighter, Weighter};
 
 /// A listener that receives each evicted entry.
-type Listener<K, V> = Box<dyn FnMut(K, V) + Send>;
+pub(crate) type Listener<K, V> = Box<dyn FnMut(K, V) + Send>;
 
 /// A cache that keeps more of what is read again than LRU does: S3-FIFO by
 /// default, SIEVE with `P = Sieve`.
@@ -173,8 +173,13 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     /// ```
     #[must_use]
     pub fn with_eviction_listener(mut self, listener: impl FnMut(K, V) + Send + 'static) -> Self {
-        self.listener = Some(Box::new(listener));
+        self.set_eviction_listener(Box::new(listener));
         self
+    }
+
+    /// Sets the listener in place (`sync::Cache` gives one to each shard).
+    pub(crate) fn set_eviction_listener(&mut self, listener: Listener<K, V>) {
+        self.listener = Some(listener);
     }
 
     #[inline]
@@ -267,6 +272,19 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
         Q: Hash + Eq + ?Sized,
     {
         self.find(key).map(|index| &self.store.slot(index).value)
+    }
+
+    /// [`peek`](Cache::peek) with the key's hash already computed.
+    pub(crate) fn peek_hashed<Q>(&self, hash: u64, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Eq + ?Sized,
+    {
+        if self.store.slots.is_empty() {
+            return None;
+        }
+        let index = self.store.find(hash, key)?;
+        Some(&self.store.slot(index).value)
     }
 
     /// Whether `key` is in the cache; nothing is marked or counted.
