@@ -310,3 +310,80 @@ impl<T> ExactSizeIterator for Iter<'_, T> {}
 fn vacant(index: u32) -> ! {
     panic!("memkit-cache: slot {index} is vacant")
 }
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec::Vec;
+
+    use super::Ring;
+
+    /// The slots of `at`'s ring, from `at`, checked against `prev` too.
+    fn walk(ring: &Ring<u32>, at: u32) -> Vec<u32> {
+        let mut out = alloc::vec![at];
+        let mut x = ring.next(at);
+        while x != at {
+            assert_eq!(ring.next(ring.prev(x)), x, "prev mirrors next at {x}");
+            out.push(x);
+            x = ring.next(x);
+        }
+        out
+    }
+
+    /// Random splices on two rings, against a `Vec` model of each.
+    #[test]
+    fn rings_match_a_model() {
+        let steps = if cfg!(miri) { 300 } else { 20_000 };
+        let mut ring = Ring::new();
+        let mut model: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
+        let mut seed = 0x2545_f491_u64;
+        for step in 0..steps {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let side = (seed & 1) as usize;
+            let pick = (seed >> 8) as usize;
+            match (seed >> 4) % 4 {
+                0 | 1 if model[0].len() + model[1].len() < 40 => {
+                    let index = ring.insert(step).expect("room");
+                    assert_eq!(ring.get(index), Some(&step));
+                    if let Some(&first) = model[side].first() {
+                        ring.place_before(index, first);
+                    }
+                    model[side].push(index);
+                }
+                2 if !model[side].is_empty() => {
+                    // Move one slot to the end of either ring.
+                    let index = model[side].remove(pick % model[side].len());
+                    let to = (seed >> 40) as usize & 1;
+                    if let Some(&first) = model[to].first() {
+                        ring.place_before(index, first);
+                    } else {
+                        ring.unlink(index);
+                    }
+                    model[to].push(index);
+                }
+                _ if !model[side].is_empty() => {
+                    let index = model[side].remove(pick % model[side].len());
+                    let value = *ring.get(index).expect("occupied");
+                    assert_eq!(ring.remove(index), value);
+                    assert_eq!(ring.get(index), None);
+                }
+                _ => {}
+            }
+            for list in &model {
+                if let Some(&first) = list.first() {
+                    assert_eq!(&walk(&ring, first), list);
+                }
+            }
+            assert_eq!(ring.len(), model[0].len() + model[1].len());
+        }
+        let copy = ring.clone();
+        for list in &model {
+            if let Some(&first) = list.first() {
+                assert_eq!(&walk(&copy, first), list);
+            }
+        }
+        ring.clear();
+        assert!(ring.is_empty());
+    }
+}
