@@ -98,17 +98,30 @@ impl Index {
 /// # Panics
 ///
 /// If the doubled table size overflows `usize`, or if `Hash` panics.
+#[inline]
 pub(crate) fn reserve_one<O, S>(owner: &mut O, hash_builder: &S)
 where
     O: Indexed,
     <O::Entry as Keyed>::Key: Hash,
     S: BuildHasher,
 {
-    let (index, ring) = owner.parts();
+    let index = owner.parts().0;
     if index.table.len() < index.table.capacity() {
         return;
     }
-    let wanted = ring.len() + 1;
+    refill(owner, hash_builder);
+}
+
+/// The slow path of [`reserve_one`]: the table is full.
+#[cold]
+#[inline(never)]
+fn refill<O, S>(owner: &mut O, hash_builder: &S)
+where
+    O: Indexed,
+    <O::Entry as Keyed>::Key: Hash,
+    S: BuildHasher,
+{
+    let wanted = owner.parts().1.len() + 1;
     let guard = DropUnindexed(owner);
     let (index, ring) = guard.0.parts();
     index.table.clear();

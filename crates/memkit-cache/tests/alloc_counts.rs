@@ -38,17 +38,19 @@ fn bytes_per_entry<C>(
 
 /// Cache sizes of the bytes-per-entry tests; Miri runs the small ones.
 const LRU_CAPS: &[usize] = if cfg!(miri) {
-    &[100, 896]
+    &[100]
 } else {
     &[100, 896, 1000, 1024, 10_000, 100_000]
 };
 const CACHE_CAPS: &[usize] = if cfg!(miri) {
-    &[1000]
+    &[100]
 } else {
     &[1000, 1024, 10_000, 100_000]
 };
+/// Every size and count of the no-allocation tests is divided by this.
+const SHRINK: u64 = if cfg!(miri) { 10 } else { 1 };
 /// Operations once full in the no-allocation tests.
-const STEADY_OPS: u64 = if cfg!(miri) { 3_000 } else { 180_000 };
+const STEADY_OPS: u64 = if cfg!(miri) { 1_000 } else { 180_000 };
 
 #[test]
 fn heap_per_entry_is_at_most_60_percent_of_lru() {
@@ -81,14 +83,15 @@ fn heap_per_entry_is_at_most_60_percent_of_lru() {
 
 #[test]
 fn no_allocation_once_full() {
-    let mut cache = memkit_cache::LruCache::new(NonZeroUsize::new(1000).unwrap());
+    let cap = 1000 / SHRINK;
+    let mut cache = memkit_cache::LruCache::new(NonZeroUsize::new(cap as usize).unwrap());
     // Warm-up: fill, then replace every entry once, so that the index has
     // settled at its steady size.
-    for k in 0..2000u64 {
+    for k in 0..2 * cap {
         cache.put(k, k);
     }
     let region = Region::thread();
-    for k in 2000..2000 + STEADY_OPS {
+    for k in 2 * cap..2 * cap + STEADY_OPS {
         cache.put(k, k);
         cache.get(&(k - 3));
         if k % 5 == 0 {
@@ -96,7 +99,7 @@ fn no_allocation_once_full() {
             cache.push(k - 1, 0);
         }
         *cache.entry(k - 7).or_insert(1) += 1;
-        *cache.get_or_insert_mut(k % 1500, || 2) += 1;
+        *cache.get_or_insert_mut(k % (1500 / SHRINK), || 2) += 1;
     }
     assert_eq!(allocations(&region), 0);
 }
@@ -135,25 +138,28 @@ fn cache_heap_per_entry_is_at_most_quick_caches() {
 #[test]
 fn cache_allocates_nothing_once_full() {
     for sieve in [false, true] {
-        let mut s3: memkit_cache::Cache<u64, u64> = memkit_cache::Cache::new(1000);
+        let cap = (1000 / SHRINK) as usize;
+        let keys = 3000 / SHRINK;
+        let mut s3: memkit_cache::Cache<u64, u64> = memkit_cache::Cache::new(cap);
         let mut sv: memkit_cache::Cache<u64, u64, memkit_cache::UnitWeighter, memkit_cache::Sieve> =
-            memkit_cache::Cache::with_policy(1000);
+            memkit_cache::Cache::with_policy(cap);
         let mut step = |k: u64| {
             if sieve {
-                if sv.get(&(k % 3000)).is_none() {
-                    sv.insert(k % 3000, k);
+                if sv.get(&(k % keys)).is_none() {
+                    sv.insert(k % keys, k);
                 }
-            } else if s3.get(&(k % 3000)).is_none() {
-                s3.insert(k % 3000, k);
+            } else if s3.get(&(k % keys)).is_none() {
+                s3.insert(k % keys, k);
             }
         };
         // Warm-up: the ghost FIFO and the index reach their steady size.
-        for k in 0..20_000u64 {
-            step(k.wrapping_mul(0x9e37_79b9) % 5000);
+        let warm = 20_000 / SHRINK;
+        for k in 0..warm {
+            step(k.wrapping_mul(0x9e37_79b9) % (5000 / SHRINK));
         }
         let region = Region::thread();
-        for k in 20_000..20_000 + STEADY_OPS {
-            step(k.wrapping_mul(0x9e37_79b9) % 5000);
+        for k in warm..warm + STEADY_OPS {
+            step(k.wrapping_mul(0x9e37_79b9) % (5000 / SHRINK));
         }
         assert_eq!(allocations(&region), 0, "sieve: {sieve}");
     }
