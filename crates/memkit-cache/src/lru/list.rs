@@ -174,6 +174,26 @@ impl<K, V> List<K, V> {
         index
     }
 
+    /// Puts `node`, whose key hashes to `hash` and is absent, in the place
+    /// of the least recently used entry `tail`, whose key hashes to
+    /// `old_hash`, and makes it the most recently used; returns the old
+    /// node. The index must have room (see
+    /// [`reserve_one`](crate::index::reserve_one)). No user code runs.
+    pub(crate) fn replace_tail(
+        &mut self,
+        tail: u32,
+        old_hash: u64,
+        hash: u64,
+        node: Node<K, V>,
+    ) -> Node<K, V> {
+        self.index.remove(old_hash, tail);
+        let old = core::mem::replace(self.node_mut(tail), node);
+        self.index.insert(hash, tail);
+        // The tail is just before the head: the circle turns.
+        self.head = Some(tail);
+        old
+    }
+
     /// Removes every entry, the index first. If a destructor panics the slab
     /// still drops the others.
     pub(crate) fn clear(&mut self) {

@@ -178,24 +178,27 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
         Some(self.list.promote(index))
     }
 
-    /// Takes the least recently used entry out when the cache is full, so
-    /// that one more fits.
-    fn make_room(&mut self) -> Option<(K, V)> {
-        if self.list.len() < self.cap.get() {
-            return None;
-        }
-        let tail = self.list.tail()?;
-        let hash = self.hash(&self.list.node(tail).key);
-        let node = self.list.take(hash, tail);
-        Some((node.key, node.value))
-    }
-
     /// Stores a key known to be absent, hashed to `hash`, as the most
     /// recently used entry; returns its slot and the entry it evicted.
+    ///
+    /// A full cache reuses the least recently used entry's slot: the new
+    /// pair takes its place and the circle turns, so that it becomes the
+    /// head without a link changing.
     pub(crate) fn insert_absent(&mut self, hash: u64, key: K, value: V) -> (u32, Option<(K, V)>) {
-        let evicted = self.make_room();
+        if self.list.len() >= self.cap.get()
+            && let Some(tail) = self.list.tail()
+        {
+            // User code (`Hash`) runs first, while nothing has moved.
+            let old_hash = self.hash(&self.list.node(tail).key);
+            crate::index::reserve_one(&mut self.list, &self.hash_builder);
+            let tail = self.list.tail().expect("LruCache: a full cache has a tail");
+            let old = self
+                .list
+                .replace_tail(tail, old_hash, hash, Node { key, value });
+            return (tail, Some((old.key, old.value)));
+        }
         crate::index::reserve_one(&mut self.list, &self.hash_builder);
-        (self.list.insert_new(hash, key, value), evicted)
+        (self.list.insert_new(hash, key, value), None)
     }
 
     /// Stores `v` under `k` as the most recently used entry, and returns the

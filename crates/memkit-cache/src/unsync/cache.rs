@@ -245,12 +245,12 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
         let found = if self.store.slots.is_empty() {
             None
         } else {
-            self.store.find(hash, key)
+            self.store.find_slot(hash, key)
         };
         self.count(found.is_some());
-        let index = found?;
-        self.touch(index);
-        Some(&self.store.slot(index).value)
+        let slot = found?;
+        slot.freq.set((slot.freq.get() + 1).min(MAX_FREQ));
+        Some(&slot.value)
     }
 
     /// The value under `key` without marking it as read or counting the

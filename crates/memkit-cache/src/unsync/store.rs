@@ -118,6 +118,25 @@ impl<K, V> Store<K, V> {
         })
     }
 
+    /// The slot whose key equals `key`, found without a second look-up.
+    #[inline]
+    pub(crate) fn find_slot<Q>(&self, hash: u64, key: &Q) -> Option<&Slot<K, V>>
+    where
+        K: core::borrow::Borrow<Q>,
+        Q: Eq + ?Sized,
+    {
+        let slots = &self.slots;
+        let mut found = None;
+        self.index.find(hash, |i| match slots.get(i) {
+            Some(slot) if slot.key.borrow() == key => {
+                found = Some(slot);
+                true
+            }
+            _ => false,
+        });
+        found
+    }
+
     fn fifo_mut(&mut self, main: bool) -> &mut Fifo {
         if main {
             &mut self.main
