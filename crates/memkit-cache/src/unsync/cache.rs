@@ -14,7 +14,7 @@ use crate::policy::{Policy, S3Fifo};
 use crate::stats::Stats;
 use crate::unsync::entry::{Entry, OccupiedEntry, VacantEntry};
 use crate::unsync::iter::Iter;
-use crate::unsync::store::{MAX_FREQ, Store};
+use crate::unsync::store::{MAX_FREQ, Slot, Store};
 use crate::unsync::value_mut::ValueMut;
 use crate::weighter::{UnitWeighter, Weighter};
 
@@ -491,21 +491,47 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
 
     /// Stores a pair whose key is absent and whose weight fits; returns its
     /// slot.
+    ///
+    /// When the last entry to evict is the oldest of the small FIFO and the
+    /// new one enters the small FIFO too, the new pair takes that slot and
+    /// the small circle turns: the same order as a removal and an append,
+    /// without either. The ghost FIFO sees the same calls in the same order
+    /// either way.
     fn insert_absent(&mut self, hash: u64, key: K, value: V, weight: u64) -> u32 {
-        self.evict_to(weight);
+        let kept = self.evict_to_keeping_last(weight);
         let main = P::S3_FIFO && self.ghost.contains(hash);
         crate::index::reserve_one(&mut self.store, &self.hash_builder);
-        let index = self
-            .store
-            .insert_new(hash, key, value, weight, !P::S3_FIFO || main);
         let mut stats = self.stats.get();
         stats.insertions += 1;
         self.stats.set(stats);
-        index
+        if let Some((victim, victim_hash)) = kept {
+            let old = if main {
+                self.store.take(victim_hash, victim)
+            } else {
+                let old =
+                    self.store
+                        .replace_small_oldest(victim, victim_hash, hash, key, value, weight);
+                self.evicted(old);
+                return victim;
+            };
+            self.evicted(old);
+        }
+        self.store
+            .insert_new(hash, key, value, weight, !P::S3_FIFO || main)
     }
 
     fn total_weight(&self) -> u64 {
         self.store.small.weight + self.store.main.weight
+    }
+
+    /// Counts an evicted slot and hands it to the listener.
+    fn evicted(&mut self, slot: Slot<K, V>) {
+        let mut stats = self.stats.get();
+        stats.evictions += 1;
+        self.stats.set(stats);
+        if let Some(listener) = self.listener.as_mut() {
+            listener(slot.key, slot.value);
+        }
     }
 
     /// Evicts until `incoming` more weight fits.
@@ -517,13 +543,30 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
                 self.ghost.insert(hash);
             }
             let slot = self.store.take(hash, index);
-            let mut stats = self.stats.get();
-            stats.evictions += 1;
-            self.stats.set(stats);
-            if let Some(listener) = self.listener.as_mut() {
-                listener(slot.key, slot.value);
-            }
+            self.evicted(slot);
         }
+    }
+
+    /// [`evict_to`](Self::evict_to), except that the last victim, if it is
+    /// the oldest of the small FIFO, is left in place (its hash already in
+    /// the ghost FIFO): its slot and hash are returned, for the caller to
+    /// reuse or remove.
+    fn evict_to_keeping_last(&mut self, incoming: u64) -> Option<(u32, u64)> {
+        while self.total_weight() + incoming > self.capacity {
+            let index = self.victim()?;
+            let slot = self.store.slot(index);
+            let (in_main, weight) = (slot.in_main, slot.weight);
+            let hash = self.hash(&slot.key);
+            if P::S3_FIFO && !in_main {
+                self.ghost.insert(hash);
+                if self.total_weight() - weight + incoming <= self.capacity {
+                    return Some((index, hash));
+                }
+            }
+            let slot = self.store.take(hash, index);
+            self.evicted(slot);
+        }
+        None
     }
 
     /// Picks the entry to evict, moving the others as the policy says.

@@ -214,6 +214,37 @@ impl<K, V> Store<K, V> {
         index
     }
 
+    /// Puts a new pair, whose key hashes to `hash` and is absent, in the
+    /// place of `oldest`, the oldest slot of the small FIFO, whose key
+    /// hashes to `old_hash`; the new slot becomes the newest of the small
+    /// FIFO. Returns the old slot. The index must have room (see
+    /// [`reserve_one`](crate::index::reserve_one)). No user code runs.
+    pub(crate) fn replace_small_oldest(
+        &mut self,
+        oldest: u32,
+        old_hash: u64,
+        hash: u64,
+        key: K,
+        value: V,
+        weight: u64,
+    ) -> Slot<K, V> {
+        debug_assert_eq!(self.small.head, Some(oldest), "Store::replace_small_oldest");
+        self.index.remove(old_hash, oldest);
+        let slot = Slot {
+            key,
+            value,
+            weight,
+            freq: Cell::new(0),
+            in_main: false,
+        };
+        let old = core::mem::replace(self.slot_mut(oldest), slot);
+        self.small.weight = self.small.weight - old.weight + weight;
+        // The oldest is just after the newest: the circle turns.
+        self.small.head = Some(self.slots.next(oldest));
+        self.index.insert(hash, oldest);
+        old
+    }
+
     /// Removes every entry, the index first; if a destructor panics the
     /// slab still drops the others.
     pub(crate) fn clear(&mut self) {
