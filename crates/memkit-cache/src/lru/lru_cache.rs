@@ -190,8 +190,8 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
         {
             // User code (`Hash`) runs first, while nothing has moved.
             let old_hash = self.hash(&self.list.node(tail).key);
+            // The refill touches only the index (or unwinds), so `tail` stays.
             crate::index::reserve_one(&mut self.list, &self.hash_builder);
-            let tail = self.list.tail().expect("LruCache: a full cache has a tail");
             let old = self
                 .list
                 .replace_tail(tail, old_hash, hash, Node { key, value });
