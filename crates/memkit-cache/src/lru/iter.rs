@@ -102,8 +102,8 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for Iter<'_, K, V> {
 /// recently used. Made by [`LruCache::iter_mut`].
 ///
 /// It gathers one reference per entry in list order when it is made (an
-/// allocation of `len` references): the slab hands out disjoint `&mut`
-/// only in slot order.
+/// allocation of `len` references and a rank per slot): the slab hands out
+/// disjoint `&mut` only in slot order.
 ///
 /// # Examples
 ///
