@@ -250,6 +250,8 @@ pub async fn connection(
     peer: SocketAddr,
     server: Arc<Server>,
 ) -> Result<(), Error> {
+    // Responses go out whole, one write each: no reason to wait for ACKs.
+    stream.set_nodelay(true)?;
     let slot = Slot::open(&server, peer);
     let (read, mut write) = stream.split();
     let mut requests = FramedRead::with_pool(
