@@ -360,3 +360,20 @@ fn the_load_client_talks_to_loopback_only() {
         .unwrap_err();
     assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
 }
+
+#[test]
+fn the_load_client_stops_at_its_deadline() {
+    let (addr, server) = start();
+    let (rt, mut client) = load_client(addr);
+    let answered = rt.block_on(client.run(1_000_000, Instant::now())).unwrap();
+    assert!(answered < 1_000_000, "{answered}");
+    // Its last request may have been cut off: a fresh client goes on.
+    drop((client, rt));
+    let (rt, mut client) = load_client(addr);
+    let deadline = Instant::now() + Duration::from_millis(200);
+    let answered = rt.block_on(client.run(u64::MAX, deadline)).unwrap();
+    assert!(Instant::now() >= deadline);
+    assert!(answered < u64::MAX);
+    drop(client);
+    wait_until("the connection closes", || server.open_connections() == 0);
+}
