@@ -316,7 +316,7 @@ fn read_buffers_go_back_to_the_pool() {
     let (addr, server) = start();
     assert_eq!(server.pool().pooled(), 0);
     let deadline = Instant::now() + Duration::from_secs(30);
-    // 1000 requests of 40 bytes fill several 4 KiB read buffers in turn.
+    // 1000 requests of 41 bytes fill many 1 KiB read buffers in turn.
     let requests = 1000;
     let (rt, mut client) = load_client(addr);
     assert_eq!(

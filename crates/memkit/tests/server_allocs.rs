@@ -24,7 +24,7 @@ static GLOBAL: CountingAlloc = CountingAlloc::system();
 /// Requests before counting: the cache entry, both read buffers of the
 /// pool's rotation and tokio's lazily built structures all exist by then.
 const WARM_UP: u64 = 1_000;
-/// Requests counted: enough to cycle the 4 KiB read buffers many times.
+/// Requests counted: enough to cycle the 1 KiB read buffers many times.
 /// (Miri cannot open sockets, so this binary does not run under it.)
 const COUNTED: u64 = 5_000;
 
