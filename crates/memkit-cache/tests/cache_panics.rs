@@ -225,7 +225,7 @@ fn scenario<P: Policy>() {
 
     // Hash panics while the index refills (a refill every few dozen
     // inserts at this size).
-    let last = if cfg!(miri) { 800 } else { 3000 };
+    let last = if cfg!(miri) { 620 } else { 3000 };
     for id in 500..last {
         world.hash_budget.store(
             if id % 7 == 0 { id % 23 } else { u32::MAX },
