@@ -12,8 +12,6 @@
 //! are first exceeded, before the line's content, so an over-long line gives
 //! the same error and offset whether it arrived whole or byte by byte.
 
-use std::mem;
-
 use memkit_bytes::{Buf, Bytes, BytesMut};
 
 use super::chars::{
@@ -182,7 +180,7 @@ impl Core {
     pub(crate) fn take_head(&mut self, bytes: Bytes) -> HeadParts {
         let (framing, keep_alive, expect_continue) = self.head_info;
         HeadParts {
-            fields: Fields::new(bytes, mem::take(&mut self.fields)),
+            fields: Fields::new(bytes, self.fields.take()),
             line: self.line.expect("a head was read"),
             version: self.version,
             framing,
@@ -193,7 +191,7 @@ impl Core {
 
     /// The trailers whose bytes an `Event::Trailers` just yielded.
     pub(crate) fn take_trailers(&mut self, bytes: Bytes) -> Fields {
-        Fields::new(bytes, mem::take(&mut self.fields))
+        Fields::new(bytes, self.fields.take())
     }
 
     /// Whether the decoder is between messages.
@@ -611,7 +609,14 @@ impl Core {
         {
             return Ok(false);
         }
-        let (trim_start, trim_end) = trim_ows(&value[..cr]);
+        let mut trim_start = 0;
+        while trim_start < cr && is_ows(value[trim_start]) {
+            trim_start += 1;
+        }
+        let mut trim_end = cr;
+        while trim_end > trim_start && is_ows(value[trim_end - 1]) {
+            trim_end -= 1;
+        }
         let value_start = start + name_end + 1 + trim_start;
         let value_end = start + name_end + 1 + trim_end;
         self.record_field(buf, start, name_end, value_start, value_end, false)?;
@@ -683,9 +688,14 @@ impl Core {
         let error = |kind| Err(Error::new(kind, offset));
         let lenient_cl = self.lenient.repeated_content_length;
         let f = &mut self.framing;
-        let is_cl = eq_ignore_case(name, b"content-length");
-        let is_te = eq_ignore_case(name, b"transfer-encoding");
-        let is_host = eq_ignore_case(name, b"host");
+        // Most names are none of these; their length and first letter say
+        // so without a comparison.
+        let named = |lower: &[u8]| {
+            name.len() == lower.len() && name[0] | 0x20 == lower[0] && eq_ignore_case(name, lower)
+        };
+        let is_cl = named(b"content-length");
+        let is_te = named(b"transfer-encoding");
+        let is_host = named(b"host");
         f.last_is_framing = is_cl || is_te || is_host;
         if trailer {
             return if f.last_is_framing {
@@ -730,13 +740,13 @@ impl Core {
             if f.hosts > 1 {
                 return error(ErrorKind::MultipleHost);
             }
-        } else if eq_ignore_case(name, b"connection") {
+        } else if named(b"connection") {
             for option in value.split(|&b| b == b',') {
                 let (s, e) = trim_ows(option);
                 f.close |= eq_ignore_case(&option[s..e], b"close");
                 f.keep_alive |= eq_ignore_case(&option[s..e], b"keep-alive");
             }
-        } else if eq_ignore_case(name, b"expect") {
+        } else if named(b"expect") {
             f.expect_continue = eq_ignore_case(value, b"100-continue");
         }
         Ok(())

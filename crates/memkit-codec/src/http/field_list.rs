@@ -71,6 +71,23 @@ impl FieldList {
         }
     }
 
+    /// The fields in order: the inline ones, then the spilled ones.
+    pub(crate) fn as_slices(&self) -> (&[FieldSpan], &[FieldSpan]) {
+        (&self.inline[..self.inline_len], &self.spill)
+    }
+
+    /// The list, leaving this one empty; the inline entries are copied,
+    /// not reset, as only `inline_len` says which are in use.
+    pub(crate) fn take(&mut self) -> FieldList {
+        let list = FieldList {
+            inline: self.inline,
+            inline_len: self.inline_len,
+            spill: std::mem::take(&mut self.spill),
+        };
+        self.inline_len = 0;
+        list
+    }
+
     pub(crate) fn clear(&mut self) {
         self.inline_len = 0;
         self.spill.clear();
