@@ -146,21 +146,26 @@ pub(crate) fn invalid_value_byte(bytes: &[u8]) -> Option<usize> {
 
 /// The first whole word of `bytes` that holds a byte below 0x20 or a DEL
 /// (0x7f), as its flags (the high bit of each such byte) and position; or
-/// no flags and the position of the tail shorter than a word.
-///
-/// These are the "has a byte less than n" and "has a zero byte" word
-/// tests. Their lowest flagged byte is exact, as a borrow only runs
-/// towards higher bytes, so it is the first such byte of the word.
+/// no flags and the position of the tail shorter than a word. Two words
+/// are tested per loop.
 fn first_flagged_word(bytes: &[u8]) -> (u64, usize) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut at = 0;
-    for word in bytes.chunks_exact(8) {
-        let x = u64::from_le_bytes(word.try_into().expect("chunks of eight bytes"));
-        let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
-        let del = x ^ (0x7f * ONES);
-        let has_del = del.wrapping_sub(ONES) & !del & HIGH;
-        let flagged = below_space | has_del;
+    let mut pairs = bytes.chunks_exact(16);
+    for pair in &mut pairs {
+        let (first, second) = pair.split_at(8);
+        let first = flags(first.try_into().expect("eight bytes"));
+        let second = flags(second.try_into().expect("eight bytes"));
+        if first | second != 0 {
+            return if first != 0 {
+                (first, at)
+            } else {
+                (second, at + 8)
+            };
+        }
+        at += 16;
+    }
+    if let Some(word) = pairs.remainder().get(..8) {
+        let flagged = flags(word.try_into().expect("eight bytes"));
         if flagged != 0 {
             return (flagged, at);
         }
@@ -169,9 +174,24 @@ fn first_flagged_word(bytes: &[u8]) -> (u64, usize) {
     (0, at)
 }
 
+/// The high bit of each byte of `word` below 0x20 or equal to 0x7f (DEL):
+/// the "has a byte less than n" and "has a zero byte" word tests. Their
+/// lowest flagged byte is exact, as a borrow only runs towards higher
+/// bytes, so it is the first such byte of the word.
+fn flags(word: [u8; 8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_le_bytes(word);
+    let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
+    let del = x ^ (0x7f * ONES);
+    let has_del = del.wrapping_sub(ONES) & !del & HIGH;
+    below_space | has_del
+}
+
 /// The position of the first LF in `bytes`: a plain loop over the few
 /// bytes of a small read (one byte at a time, say), where setting up
 /// `memchr` would cost more than the search.
+#[inline]
 pub(crate) fn find_lf(bytes: &[u8]) -> Option<usize> {
     if bytes.len() < 16 {
         bytes.iter().position(|&b| b == b'\n')

@@ -36,6 +36,7 @@ pub struct Fields {
 }
 
 impl Fields {
+    #[inline]
     pub(crate) fn new(bytes: Bytes, list: FieldList) -> Fields {
         Fields { bytes, list }
     }
@@ -111,7 +112,7 @@ impl Fields {
     }
 
     pub(crate) fn field(&self, index: usize) -> Option<(&[u8], &[u8])> {
-        self.list.get(index).map(|f| self.pair(f))
+        self.list.get(index).map(|f| self.pair(&f))
     }
 
     pub(crate) fn pair(&self, f: &FieldSpan) -> (&[u8], &[u8]) {

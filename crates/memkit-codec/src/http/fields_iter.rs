@@ -3,7 +3,7 @@
 use std::slice;
 
 use super::Fields;
-use super::field_list::FieldSpan;
+use super::field_list::{FieldSpan, ShortSpan};
 
 /// Every field of a [`Fields`] as `(name, value)`, in order.
 ///
@@ -20,7 +20,7 @@ pub struct FieldsIter<'a> {
     bytes: &'a [u8],
     /// The fields not yet visited: the rest of the inline ones, then the
     /// rest of the spilled ones.
-    inline: slice::Iter<'a, FieldSpan>,
+    inline: slice::Iter<'a, ShortSpan>,
     spill: slice::Iter<'a, FieldSpan>,
     /// The bytes from the first name to the end of the last, as far as
     /// they are UTF-8 (all of them, unless a value holds obs-text), checked
@@ -33,11 +33,10 @@ pub struct FieldsIter<'a> {
 impl<'a> FieldsIter<'a> {
     pub(crate) fn new(fields: &'a Fields) -> FieldsIter<'a> {
         let (inline, spill) = fields.list.as_slices();
-        let names_at = inline.first().map_or(0, |f| f.name.start as usize);
-        let names_end = spill
-            .last()
-            .or(inline.last())
-            .map_or(0, |f| f.name.end as usize);
+        let first = inline.first().map(|f| f.widen()).or(spill.first().copied());
+        let last = spill.last().copied().or(inline.last().map(|f| f.widen()));
+        let names_at = first.map_or(0, |f| f.name.start as usize);
+        let names_end = last.map_or(0, |f| f.name.end as usize);
         let region = &fields.bytes[names_at..names_end];
         let names = match std::str::from_utf8(region) {
             Ok(names) => names,
@@ -58,8 +57,8 @@ impl<'a> Iterator for FieldsIter<'a> {
 
     fn next(&mut self) -> Option<(&'a str, &'a [u8])> {
         let field = match self.inline.next() {
-            Some(field) => field,
-            None => self.spill.next()?,
+            Some(short) => short.widen(),
+            None => *self.spill.next()?,
         };
         let value = field.value.of(self.bytes);
         let start = (field.name.start as usize).wrapping_sub(self.names_at);

@@ -42,6 +42,7 @@ pub struct RequestHead {
 }
 
 impl RequestHead {
+    #[inline]
     pub(crate) fn from_parts(parts: HeadParts) -> RequestHead {
         let StartLine::Request { method, target } = parts.line else {
             unreachable!("a request decoder reads request lines")
