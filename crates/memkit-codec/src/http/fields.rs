@@ -96,6 +96,7 @@ impl Fields {
     /// ```
     /// assert!(memkit_codec::http::Fields::default().iter().next().is_none());
     /// ```
+    #[inline]
     pub fn iter(&self) -> FieldsIter<'_> {
         FieldsIter::new(self)
     }
@@ -124,6 +125,7 @@ impl<'a> IntoIterator for &'a Fields {
     type Item = (&'a str, &'a [u8]);
     type IntoIter = FieldsIter<'a>;
 
+    #[inline]
     fn into_iter(self) -> FieldsIter<'a> {
         self.iter()
     }

@@ -31,6 +31,7 @@ pub struct FieldsIter<'a> {
 }
 
 impl<'a> FieldsIter<'a> {
+    #[inline]
     pub(crate) fn new(fields: &'a Fields) -> FieldsIter<'a> {
         let (inline, spill) = fields.list.as_slices();
         let first = inline.first().map(|f| f.widen()).or(spill.first().copied());
@@ -55,6 +56,7 @@ impl<'a> FieldsIter<'a> {
 impl<'a> Iterator for FieldsIter<'a> {
     type Item = (&'a str, &'a [u8]);
 
+    #[inline]
     fn next(&mut self) -> Option<(&'a str, &'a [u8])> {
         let field = match self.inline.next() {
             Some(short) => short.widen(),
