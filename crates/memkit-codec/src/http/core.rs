@@ -671,8 +671,14 @@ impl Core {
         trailer: bool,
     ) -> Result<(), Error> {
         let name = &buf[line_start..line_start + name_end];
-        let value = &buf[value_start..value_end];
-        self.framing_field(name, value, line_start, trailer)?;
+        // Only five names say anything about framing; the length and first
+        // letter of most others say they are none of them.
+        if may_be_framing_name(name) {
+            let value = &buf[value_start..value_end];
+            self.framing_field(name, value, line_start, trailer)?;
+        } else {
+            self.framing.last_is_framing = false;
+        }
         self.fields.push(FieldSpan {
             name: Span::new(line_start, line_start + name_end),
             value: Span::new(value_start, value_end),
@@ -723,11 +729,7 @@ impl Core {
         let error = |kind| Err(Error::new(kind, offset));
         let lenient_cl = self.lenient.repeated_content_length;
         let f = &mut self.framing;
-        // Most names are none of these; their length and first letter say
-        // so without a comparison.
-        let named = |lower: &[u8]| {
-            name.len() == lower.len() && name[0] | 0x20 == lower[0] && eq_ignore_case(name, lower)
-        };
+        let named = |lower: &[u8]| eq_ignore_case(name, lower);
         let is_cl = named(b"content-length");
         let is_te = named(b"transfer-encoding");
         let is_host = named(b"host");
@@ -910,6 +912,16 @@ impl Core {
             self.field_line(buf, line, true)?;
         }
     }
+}
+
+/// Whether `name` (a token, not empty) could be one of the names
+/// [`Core::framing_field`] looks for: Host, Expect, Connection,
+/// Content-Length or Transfer-Encoding, judged by length and first letter.
+fn may_be_framing_name(name: &[u8]) -> bool {
+    matches!(
+        (name.len(), name.first().map(|b| b | 0x20)),
+        (4, Some(b'h')) | (6, Some(b'e')) | (10, Some(b'c')) | (14, Some(b'c')) | (17, Some(b't'))
+    )
 }
 
 /// `1*DIGIT` as a `u64`; `None` when empty, not digits, or too large.
