@@ -13,9 +13,12 @@
 //! Whole-tree operations (`preorder_1m`, `remove_half_1m`) are one op each;
 //! per-node ones (`build_*`) are one node per op, with a fresh tree every
 //! `NODES` nodes (10,000 for `_10k`), so the old tree's drop is in the
-//! figure too. At 1M random keys a BST insert is a walk of about 40 cache
-//! misses on either side; at 10k the tree fits in cache and the cost of
-//! the node itself (allocation, `RefCell`, drop) shows.
+//! figure too. A BST insert is a walk of dependent loads, one node per
+//! level (about 25 levels on average at 1M random keys, 16 at 10k), the
+//! same walk on both sides. At 1M most levels miss a 2 MiB cache on either
+//! side (cachegrind, `--LL=2097152,16,64`: 9.4 misses per insert on each),
+//! so both are bound by those misses; at 10k the tree fits in that cache
+//! and the cost of the node itself (allocation, `RefCell`, drop) shows.
 
 use crate::harness::Case;
 
@@ -284,28 +287,33 @@ mod memkit_bst {
     use super::{NODES, Rng};
     use crate::harness::{Runner, runner};
 
-    /// Inserts `val` (absent from the tree) under `root`.
+    /// Inserts `val` (absent from the tree) under `root`: walks down to
+    /// the node that lacks the child on `val`'s side, then adds it there.
+    /// A node's one child is its left child if its key is smaller, else
+    /// its right child: the check reads the child the walk goes to next.
     fn insert(arena: &mut Arena<u64>, root: NodeId, val: u64) {
         let mut current = root;
-        loop {
-            let key = *arena[current].get();
-            if val < key {
-                match arena[current].first_child() {
-                    Some(left) if *arena[left].get() < key => current = left,
-                    _ => {
-                        current.prepend_value(val, arena);
-                        return;
-                    }
-                }
+        let mut node = &arena[root];
+        let left = loop {
+            let key = *node.get();
+            let left = val < key;
+            let child = if left {
+                node.first_child()
             } else {
-                match arena[current].last_child() {
-                    Some(right) if *arena[right].get() > key => current = right,
-                    _ => {
-                        current.append_value(val, arena);
-                        return;
-                    }
-                }
+                node.last_child()
+            };
+            let Some(child) = child else { break left };
+            let child_node = &arena[child];
+            if (*child_node.get() < key) != left {
+                break left;
             }
+            current = child;
+            node = child_node;
+        };
+        if left {
+            current.prepend_value(val, arena);
+        } else {
+            current.append_value(val, arena);
         }
     }
 
