@@ -177,7 +177,14 @@ impl<T> Arena<T> {
     /// ```
     #[inline]
     pub fn new_node(&mut self, data: T) -> NodeId {
-        let mut key = self.slab.insert(Node::new(data));
+        self.insert_node(Node::new(data))
+    }
+
+    /// Stores `node` in a slot and returns its id; its links are the
+    /// caller's to make consistent.
+    #[inline]
+    fn insert_node(&mut self, node: Node<T>) -> NodeId {
+        let mut key = self.slab.insert(node);
         if key.generation().get() <= self.generation_floor {
             key = self.lift(key);
         }
@@ -680,14 +687,53 @@ impl<T> Arena<T> {
         }
     }
 
+    /// The links of `id`, which must be live.
+    ///
+    /// # Panics
+    ///
+    /// If `id` was removed, naming `operation`.
+    #[inline]
     #[track_caller]
-    pub(crate) fn assert_live(&self, id: NodeId, operation: &str) {
-        if !self.contains(id) {
-            panic!(
-                "{operation}: Preconditions not met: node {id} (generation {}) was removed",
-                id.key().generation()
-            );
+    pub(crate) fn live_links(&self, id: NodeId, operation: &str) -> Links {
+        match self.slab.get(id.key()) {
+            Some(node) => node.links,
+            None => precondition_removed(id, operation),
         }
+    }
+
+    /// Creates a node holding `data` under `parent`, between the adjacent
+    /// siblings `previous` and `next` (all live), in one step: the node is
+    /// stored with its links set, then its neighbours are pointed at it.
+    #[inline]
+    pub(crate) fn new_linked(
+        &mut self,
+        data: T,
+        parent: Option<NodeId>,
+        previous: Option<NodeId>,
+        next: Option<NodeId>,
+    ) -> NodeId {
+        let mut node = Node::new(data);
+        node.links.parent = parent;
+        node.links.previous_sibling = previous;
+        node.links.next_sibling = next;
+        let id = self.insert_node(node);
+        match previous {
+            Some(previous) => self.links_mut(previous).next_sibling = Some(id),
+            None => {
+                if let Some(parent) = parent {
+                    self.links_mut(parent).first_child = Some(id);
+                }
+            }
+        }
+        match next {
+            Some(next) => self.links_mut(next).previous_sibling = Some(id),
+            None => {
+                if let Some(parent) = parent {
+                    self.links_mut(parent).last_child = Some(id);
+                }
+            }
+        }
+        id
     }
 
     /// Checks that `moved` may go next to or under `target`: both live,
@@ -936,6 +982,16 @@ impl<T> ops::IndexMut<NodeId> for Arena<T> {
             None => removed(id, "Arena::index_mut"),
         }
     }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn precondition_removed(id: NodeId, operation: &str) -> ! {
+    panic!(
+        "{operation}: Preconditions not met: node {id} (generation {}) was removed",
+        id.key().generation()
+    )
 }
 
 #[cold]

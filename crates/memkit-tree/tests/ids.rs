@@ -289,3 +289,32 @@ fn shrink_to_fit_keeps_removed_ids_removed() {
     }
     assert!(arena.validate());
 }
+
+#[test]
+fn value_insertions_next_to_a_removed_node_panic_and_change_nothing() {
+    type Insert = fn(NodeId, u32, &mut Arena<u32>) -> NodeId;
+    let inserts: [(&str, Insert); 4] = [
+        ("NodeId::append_value", NodeId::append_value),
+        ("NodeId::prepend_value", NodeId::prepend_value),
+        ("NodeId::insert_after_value", NodeId::insert_after_value),
+        ("NodeId::insert_before_value", NodeId::insert_before_value),
+    ];
+    for (name, insert) in inserts {
+        let mut arena = Arena::new();
+        let root = arena.new_node(0u32);
+        let gone = root.append_value(1, &mut arena);
+        root.append_value(2, &mut arena);
+        gone.remove(&mut arena);
+        let before = arena.clone();
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            insert(gone, 9, &mut arena);
+        }));
+        let message = *caught.unwrap_err().downcast::<String>().unwrap();
+        assert!(
+            message.starts_with(&format!("{name}: Preconditions not met: node 2")),
+            "{message}"
+        );
+        assert_eq!(arena, before, "{name}");
+        assert_eq!(arena.live_count(), 2);
+    }
+}
