@@ -287,33 +287,28 @@ mod memkit_bst {
     use super::{NODES, Rng};
     use crate::harness::{Runner, runner};
 
-    /// Inserts `val` (absent from the tree) under `root`: walks down to
-    /// the node that lacks the child on `val`'s side, then adds it there.
-    /// A node's one child is its left child if its key is smaller, else
-    /// its right child: the check reads the child the walk goes to next.
+    /// Inserts `val` (absent from the tree) under `root`.
     fn insert(arena: &mut Arena<u64>, root: NodeId, val: u64) {
         let mut current = root;
-        let mut node = &arena[root];
-        let left = loop {
-            let key = *node.get();
-            let left = val < key;
-            let child = if left {
-                node.first_child()
+        loop {
+            let key = *arena[current].get();
+            if val < key {
+                match arena[current].first_child() {
+                    Some(left) if *arena[left].get() < key => current = left,
+                    _ => {
+                        current.prepend_value(val, arena);
+                        return;
+                    }
+                }
             } else {
-                node.last_child()
-            };
-            let Some(child) = child else { break left };
-            let child_node = &arena[child];
-            if (*child_node.get() < key) != left {
-                break left;
+                match arena[current].last_child() {
+                    Some(right) if *arena[right].get() > key => current = right,
+                    _ => {
+                        current.append_value(val, arena);
+                        return;
+                    }
+                }
             }
-            current = child;
-            node = child_node;
-        };
-        if left {
-            current.prepend_value(val, arena);
-        } else {
-            current.append_value(val, arena);
         }
     }
 
