@@ -33,6 +33,7 @@ mod arena;
 mod bytes;
 mod cache;
 mod codec;
+mod server;
 mod slab;
 mod std_ptr;
 mod tree;
@@ -46,6 +47,7 @@ pub(crate) fn all() -> Vec<Case> {
     cases.extend(arena::cases());
     cases.extend(cache::cases());
     cases.extend(codec::cases());
+    cases.extend(server::cases());
     cases.extend(tree::cases());
     cases
 }
@@ -64,6 +66,9 @@ pub(crate) fn figures(
     let mut figures = Vec::new();
     if selects("cache") {
         figures.extend(cache::figures(quick, trace)?);
+    }
+    if selects("server") {
+        figures.extend(server::figures(quick));
     }
     Ok(figures)
 }
