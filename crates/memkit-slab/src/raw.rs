@@ -179,6 +179,12 @@ impl<T> RawGenSlab<T> {
         self.slots.capacity()
     }
 
+    /// Frees the capacity past the last slot; the slots themselves, vacant
+    /// ones included, stay as they are.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.slots.shrink_to_fit();
+    }
+
     /// Every slot, in index order.
     #[inline]
     pub(crate) fn slots(&self) -> &[Slot<T>] {

@@ -404,3 +404,89 @@ fn send_sync() {
     check::<memkit_slab::gen_slab::Drain<'static, String>>();
     check::<memkit_slab::gen_slab::IntoIter<String>>();
 }
+
+#[test]
+fn key_of_finds_every_stored_value_and_nothing_else() {
+    let mut slab = GenSlab::new();
+    let mut keys: Vec<GenKey> = (0..64u64).map(|i| slab.insert(i)).collect();
+    // Churn: every third slot is freed and reused under a new generation.
+    for k in keys.iter_mut().step_by(3) {
+        let value = slab.remove(*k).unwrap();
+        *k = slab.insert(value + 100);
+    }
+    for &k in &keys {
+        assert_eq!(slab.key_of(&slab[k]), Some(k));
+    }
+    let outside = 5u64;
+    assert_eq!(slab.key_of(&outside), None);
+    let mut other = GenSlab::new();
+    let ko = other.insert(5u64);
+    assert_eq!(slab.key_of(&other[ko]), None);
+    assert_eq!(other.key_of(&other[ko]), Some(ko));
+}
+
+#[test]
+fn key_of_zero_sized_values() {
+    let mut slab = GenSlab::new();
+    let a = slab.insert(());
+    let b = slab.insert(());
+    assert_eq!(slab.key_of(&slab[a]), Some(a));
+    assert_eq!(slab.key_of(&slab[b]), Some(b));
+    assert_eq!(slab.key_of(&()), None);
+}
+
+#[test]
+fn key_of_tells_adjacent_values_and_copies_apart() {
+    let mut slab: GenSlab<[u16; 4]> = GenSlab::new();
+    let a = slab.insert([1, 2, 3, 4]);
+    let b = slab.insert([1, 2, 3, 4]);
+    assert_eq!(slab.key_of(&slab[a]), Some(a));
+    assert_eq!(slab.key_of(&slab[b]), Some(b));
+    let copy = slab[a];
+    assert_eq!(slab.key_of(&copy), None);
+}
+
+#[test]
+fn key_at_matches_iteration_and_vacant_slots() {
+    let mut slab = GenSlab::new();
+    let keys: Vec<GenKey> = (0..10).map(|i| slab.insert(i)).collect();
+    slab.remove(keys[4]);
+    slab.remove(keys[7]);
+    let reused = slab.insert(70);
+    assert_eq!(reused.index(), 7);
+    for index in 0..12 {
+        let expected = slab
+            .iter()
+            .find(|(k, _)| k.index() as usize == index)
+            .map(|(k, _)| k);
+        assert_eq!(slab.key_at(index), expected, "slot {index}");
+    }
+    assert_eq!(slab.key_at(7), Some(reused));
+    assert_ne!(slab.key_at(7), Some(keys[7]));
+}
+
+#[test]
+fn shrink_to_fit_keeps_vacant_generations() {
+    let mut slab = GenSlab::with_capacity(100);
+    let keys: Vec<GenKey> = (0..10).map(|i| slab.insert(i)).collect();
+    for &k in &keys[5..] {
+        slab.remove(k);
+    }
+    slab.shrink_to_fit();
+    assert!(
+        slab.capacity() >= 10 && slab.capacity() < 100,
+        "{}",
+        slab.capacity()
+    );
+    slab.assert_invariants();
+    // The freed slots are reused under new generations: the old keys stay dead.
+    let fresh: Vec<GenKey> = (0..5).map(|i| slab.insert(i)).collect();
+    for (old, new) in keys[5..].iter().zip(fresh.iter().rev()) {
+        assert_eq!(old.index(), new.index());
+        assert!(!slab.contains(*old));
+        assert!(slab.contains(*new));
+    }
+    let mut empty = GenSlab::<u8>::with_capacity(50);
+    empty.shrink_to_fit();
+    assert_eq!(empty.capacity(), 0);
+}

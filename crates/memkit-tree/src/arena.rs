@@ -120,10 +120,8 @@ impl<T> Arena<T> {
         self.slab.reserve(additional);
     }
 
-    /// The id of `node`, if it is a node of this arena.
-    ///
-    /// This walks the arena's nodes, O(n): the slab does not expose the
-    /// slot of a reference.
+    /// The id of `node`, if it is a node of this arena. O(1): the slot
+    /// follows from the reference's address.
     ///
     /// # Examples
     ///
@@ -132,19 +130,17 @@ impl<T> Arena<T> {
     /// let id = arena.new_node(1);
     /// let node = arena.get(id).unwrap();
     /// assert_eq!(arena.get_node_id(node), Some(id));
+    /// let mut other = memkit_tree::Arena::new();
+    /// let there = other.new_node(1);
+    /// assert_eq!(arena.get_node_id(&other[there]), None);
     /// ```
+    #[inline]
     pub fn get_node_id(&self, node: &Node<T>) -> Option<NodeId> {
-        self.slab
-            .iter()
-            .find(|(_, candidate)| core::ptr::eq(*candidate, node))
-            .map(|(key, _)| NodeId::from_key(key))
+        self.slab.key_of(node).map(NodeId::from_key)
     }
 
     /// The id of the live node in slot `index` (counted from 1, as
-    /// `NonZeroUsize::from(id)` gives it), if there is one.
-    ///
-    /// This walks the arena's nodes, O(n): the slab does not expose the
-    /// generation of a slot.
+    /// `NonZeroUsize::from(id)` gives it), if there is one. O(1).
     ///
     /// # Examples
     ///
@@ -157,12 +153,9 @@ impl<T> Arena<T> {
     /// id.remove(&mut arena);
     /// assert_eq!(arena.get_node_id_at(NonZeroUsize::from(id)), None);
     /// ```
+    #[inline]
     pub fn get_node_id_at(&self, index: NonZeroUsize) -> Option<NodeId> {
-        let index0 = index.get() - 1;
-        self.slab
-            .iter()
-            .find(|(key, _)| key.index() as usize == index0)
-            .map(|(key, _)| NodeId::from_key(key))
+        self.slab.key_at(index.get() - 1).map(NodeId::from_key)
     }
 
     /// Creates a detached node holding `data`.
@@ -184,7 +177,14 @@ impl<T> Arena<T> {
     /// ```
     #[inline]
     pub fn new_node(&mut self, data: T) -> NodeId {
-        let mut key = self.slab.insert(Node::new(data));
+        self.insert_node(Node::new(data))
+    }
+
+    /// Stores `node` in a slot and returns its id; its links are the
+    /// caller's to make consistent.
+    #[inline]
+    fn insert_node(&mut self, node: Node<T>) -> NodeId {
+        let mut key = self.slab.insert(node);
         if key.generation().get() <= self.generation_floor {
             key = self.lift(key);
         }
@@ -450,22 +450,21 @@ impl<T> Arena<T> {
             .map_or(0, |(key, _)| key.index() as usize + 1)
     }
 
-    /// Frees the arena's memory if it never held a node. (The slab cannot
-    /// shrink otherwise without forgetting the generations of its slots.)
+    /// Shrinks the capacity to the slots in use: live nodes and the slots
+    /// of removed ones, which keep the generations that keep removed ids
+    /// removed.
     ///
     /// # Examples
     ///
     /// ```
     /// let mut arena = memkit_tree::Arena::<u8>::with_capacity(100);
+    /// arena.new_node(1);
+    /// arena.new_node(2);
     /// arena.shrink_to_fit();
-    /// assert!(arena.capacity() <= 100);
+    /// assert!(arena.capacity() >= 2 && arena.capacity() < 100);
     /// ```
     pub fn shrink_to_fit(&mut self) {
-        // Only a slab that never held a node can go without losing the
-        // generations that keep removed ids removed.
-        if self.slab.is_empty() && self.counted_free == 0 && self.uncounted_free == 0 {
-            self.slab = GenSlab::new();
-        }
+        self.slab.shrink_to_fit();
     }
 
     /// Removes every node, dropping the values. Ids of the removed nodes
@@ -688,14 +687,53 @@ impl<T> Arena<T> {
         }
     }
 
+    /// The links of `id`, which must be live.
+    ///
+    /// # Panics
+    ///
+    /// If `id` was removed, naming `operation`.
+    #[inline]
     #[track_caller]
-    pub(crate) fn assert_live(&self, id: NodeId, operation: &str) {
-        if !self.contains(id) {
-            panic!(
-                "{operation}: Preconditions not met: node {id} (generation {}) was removed",
-                id.key().generation()
-            );
+    pub(crate) fn live_links(&self, id: NodeId, operation: &str) -> Links {
+        match self.slab.get(id.key()) {
+            Some(node) => node.links,
+            None => precondition_removed(id, operation),
         }
+    }
+
+    /// Creates a node holding `data` under `parent`, between the adjacent
+    /// siblings `previous` and `next` (all live), in one step: the node is
+    /// stored with its links set, then its neighbours are pointed at it.
+    #[inline]
+    pub(crate) fn new_linked(
+        &mut self,
+        data: T,
+        parent: Option<NodeId>,
+        previous: Option<NodeId>,
+        next: Option<NodeId>,
+    ) -> NodeId {
+        let mut node = Node::new(data);
+        node.links.parent = parent;
+        node.links.previous_sibling = previous;
+        node.links.next_sibling = next;
+        let id = self.insert_node(node);
+        match previous {
+            Some(previous) => self.links_mut(previous).next_sibling = Some(id),
+            None => {
+                if let Some(parent) = parent {
+                    self.links_mut(parent).first_child = Some(id);
+                }
+            }
+        }
+        match next {
+            Some(next) => self.links_mut(next).previous_sibling = Some(id),
+            None => {
+                if let Some(parent) = parent {
+                    self.links_mut(parent).last_child = Some(id);
+                }
+            }
+        }
+        id
     }
 
     /// Checks that `moved` may go next to or under `target`: both live,
@@ -944,6 +982,16 @@ impl<T> ops::IndexMut<NodeId> for Arena<T> {
             None => removed(id, "Arena::index_mut"),
         }
     }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn precondition_removed(id: NodeId, operation: &str) -> ! {
+    panic!(
+        "{operation}: Preconditions not met: node {id} (generation {}) was removed",
+        id.key().generation()
+    )
 }
 
 #[cold]

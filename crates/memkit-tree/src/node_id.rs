@@ -561,11 +561,8 @@ impl NodeId {
     /// ```
     #[track_caller]
     pub fn append_value<T>(self, value: T, arena: &mut Arena<T>) -> NodeId {
-        arena.assert_live(self, "NodeId::append_value");
-        let new_child = arena.new_node(value);
-        let last = arena.links(self).last_child;
-        arena.link(new_child, Some(self), last, None);
-        new_child
+        let last = arena.live_links(self, "NodeId::append_value").last_child;
+        arena.new_linked(value, Some(self), last, None)
     }
 
     /// Prepends `new_child` as the first child, detaching it from where it
@@ -646,11 +643,8 @@ impl NodeId {
     /// ```
     #[track_caller]
     pub fn prepend_value<T>(self, value: T, arena: &mut Arena<T>) -> NodeId {
-        arena.assert_live(self, "NodeId::prepend_value");
-        let new_child = arena.new_node(value);
-        let first = arena.links(self).first_child;
-        arena.link(new_child, Some(self), None, first);
-        new_child
+        let first = arena.live_links(self, "NodeId::prepend_value").first_child;
+        arena.new_linked(value, Some(self), None, first)
     }
 
     /// Inserts `new_sibling` right after this node, detaching it from where
@@ -695,11 +689,8 @@ impl NodeId {
     /// ```
     #[track_caller]
     pub fn insert_after_value<T>(self, value: T, arena: &mut Arena<T>) -> NodeId {
-        arena.assert_live(self, "NodeId::insert_after_value");
-        let new_sibling = arena.new_node(value);
-        let links = arena.links(self);
-        arena.link(new_sibling, links.parent, Some(self), links.next_sibling);
-        new_sibling
+        let links = arena.live_links(self, "NodeId::insert_after_value");
+        arena.new_linked(value, links.parent, Some(self), links.next_sibling)
     }
 
     /// Inserts `new_sibling` right after this node, detaching it from where
@@ -778,16 +769,8 @@ impl NodeId {
     /// ```
     #[track_caller]
     pub fn insert_before_value<T>(self, value: T, arena: &mut Arena<T>) -> NodeId {
-        arena.assert_live(self, "NodeId::insert_before_value");
-        let new_sibling = arena.new_node(value);
-        let links = arena.links(self);
-        arena.link(
-            new_sibling,
-            links.parent,
-            links.previous_sibling,
-            Some(self),
-        );
-        new_sibling
+        let links = arena.live_links(self, "NodeId::insert_before_value");
+        arena.new_linked(value, links.parent, links.previous_sibling, Some(self))
     }
 
     /// Inserts `new_sibling` right before this node, detaching it from

@@ -248,3 +248,73 @@ fn compact_refuses_when_no_generation_is_left() {
     assert_eq!(remap.get(id), Some(id));
     assert_eq!(*arena[id].get(), 7);
 }
+
+#[test]
+fn get_node_id_and_get_node_id_at_name_every_live_node() {
+    let (arena, live, removed) = churned_arena();
+    for &id in &live {
+        assert_eq!(arena.get_node_id(&arena[id]), Some(id));
+        assert_eq!(arena.get_node_id_at(NonZeroUsize::from(id)), Some(id));
+    }
+    let by_slot: Vec<NodeId> = arena.iter_node_ids().collect();
+    let by_node: Vec<NodeId> = arena
+        .iter()
+        .map(|node| arena.get_node_id(node).unwrap())
+        .collect();
+    assert_eq!(by_node, by_slot);
+    for &id in &removed {
+        assert_ne!(arena.get_node_id_at(NonZeroUsize::from(id)), Some(id));
+    }
+    let copy = arena.clone();
+    assert_eq!(arena.get_node_id(&copy[live[0]]), None);
+    assert_eq!(copy.get_node_id(&copy[live[0]]), Some(live[0]));
+    let beyond = NonZeroUsize::new(arena.capacity() + 10).unwrap();
+    assert_eq!(arena.get_node_id_at(beyond), None);
+}
+
+#[test]
+fn shrink_to_fit_keeps_removed_ids_removed() {
+    let (mut arena, live, removed) = churned_arena();
+    let before = arena.clone();
+    arena.reserve(1000);
+    arena.shrink_to_fit();
+    assert!(arena.capacity() < 1000 + arena.len());
+    assert_eq!(arena, before);
+    (0..64).for_each(|i| {
+        arena.new_node(i);
+    });
+    assert_no_old_id_reaches_a_node(&arena, &removed);
+    for &id in &live {
+        assert_eq!(arena[id].get(), before[id].get());
+    }
+    assert!(arena.validate());
+}
+
+#[test]
+fn value_insertions_next_to_a_removed_node_panic_and_change_nothing() {
+    type Insert = fn(NodeId, u32, &mut Arena<u32>) -> NodeId;
+    let inserts: [(&str, Insert); 4] = [
+        ("NodeId::append_value", NodeId::append_value),
+        ("NodeId::prepend_value", NodeId::prepend_value),
+        ("NodeId::insert_after_value", NodeId::insert_after_value),
+        ("NodeId::insert_before_value", NodeId::insert_before_value),
+    ];
+    for (name, insert) in inserts {
+        let mut arena = Arena::new();
+        let root = arena.new_node(0u32);
+        let gone = root.append_value(1, &mut arena);
+        root.append_value(2, &mut arena);
+        gone.remove(&mut arena);
+        let before = arena.clone();
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            insert(gone, 9, &mut arena);
+        }));
+        let message = *caught.unwrap_err().downcast::<String>().unwrap();
+        assert!(
+            message.starts_with(&format!("{name}: Preconditions not met: node 2")),
+            "{message}"
+        );
+        assert_eq!(arena, before, "{name}");
+        assert_eq!(arena.live_count(), 2);
+    }
+}

@@ -13,9 +13,12 @@
 //! Whole-tree operations (`preorder_1m`, `remove_half_1m`) are one op each;
 //! per-node ones (`build_*`) are one node per op, with a fresh tree every
 //! `NODES` nodes (10,000 for `_10k`), so the old tree's drop is in the
-//! figure too. At 1M random keys a BST insert is a walk of about 40 cache
-//! misses on either side; at 10k the tree fits in cache and the cost of
-//! the node itself (allocation, `RefCell`, drop) shows.
+//! figure too. A BST insert is a walk of dependent loads, one node per
+//! level (about 25 levels on average at 1M random keys, 16 at 10k), the
+//! same walk on both sides. At 1M most levels miss a 2 MiB cache on either
+//! side (cachegrind, `--LL=2097152,16,64`: 9.4 misses per insert on each),
+//! so both are bound by those misses; at 10k the tree fits in that cache
+//! and the cost of the node itself (allocation, `RefCell`, drop) shows.
 
 use crate::harness::Case;
 

@@ -12,8 +12,6 @@
 //! are first exceeded, before the line's content, so an over-long line gives
 //! the same error and offset whether it arrived whole or byte by byte.
 
-use std::mem;
-
 use memkit_bytes::{Buf, Bytes, BytesMut};
 
 use super::chars::{
@@ -109,6 +107,17 @@ struct Line {
     next: usize,
 }
 
+/// What [`Core::field_line_in_one_pass`] made of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OnePass {
+    /// The line was a field line, now recorded.
+    Done,
+    /// The line has not ended yet, and nothing in it is wrong so far.
+    Incomplete,
+    /// The line is for the general path.
+    Other,
+}
+
 /// What the framing fields of a head said.
 #[derive(Debug, Clone, Copy, Default)]
 struct FramingFields {
@@ -179,10 +188,11 @@ impl Core {
     }
 
     /// The head whose bytes an `Event::Head` just yielded.
+    #[inline]
     pub(crate) fn take_head(&mut self, bytes: Bytes) -> HeadParts {
         let (framing, keep_alive, expect_continue) = self.head_info;
         HeadParts {
-            fields: Fields::new(bytes, mem::take(&mut self.fields)),
+            fields: Fields::new(bytes, self.fields.take()),
             line: self.line.expect("a head was read"),
             version: self.version,
             framing,
@@ -193,7 +203,7 @@ impl Core {
 
     /// The trailers whose bytes an `Event::Trailers` just yielded.
     pub(crate) fn take_trailers(&mut self, bytes: Bytes) -> Fields {
-        Fields::new(bytes, mem::take(&mut self.fields))
+        Fields::new(bytes, self.fields.take())
     }
 
     /// Whether the decoder is between messages.
@@ -436,11 +446,21 @@ impl Core {
     /// line.
     fn head(&mut self, buf: &mut BytesMut) -> Result<Option<Event>, Error> {
         loop {
+            // A line is looked at in one pass when it is new, or when bytes
+            // arrived since it was last found incomplete: with a call per
+            // byte that arrives, the early return in `decode` keeps an
+            // incomplete line from being scanned again on every call.
             if self.state == State::Fields
-                && self.scanned == self.line_start
-                && self.field_line_in_one_pass(buf)?
+                && (self.scanned == self.line_start || buf.len() > self.scanned)
             {
-                continue;
+                match self.field_line_in_one_pass(buf)? {
+                    OnePass::Done => continue,
+                    OnePass::Incomplete => {
+                        self.scanned = buf.len();
+                        return Ok(None);
+                    }
+                    OnePass::Other => {}
+                }
             }
             let section = Some((self.limits.max_head_bytes, ErrorKind::HeadTooLarge));
             let Some(line) = self.next_line(buf, section)? else {
@@ -582,42 +602,61 @@ impl Core {
     /// The field line at `line_start` found and checked in one pass, when
     /// it is complete, well formed and within the limits: its name is
     /// scanned as tokens, then its value up to the first byte that a value
-    /// may not hold, which must be the line's CRLF. Returns `false`, having
-    /// changed nothing, for anything else (an incomplete line, an obs-fold,
-    /// a malformed line, a limit reached, the empty line), which then goes
-    /// the way of every other line: [`next_line`](Core::next_line) and
-    /// [`field_line`](Core::field_line). Both ways give the same result for
-    /// the lines this one accepts, so the verdict does not depend on which
-    /// was taken, and each byte is looked at a bounded number of times.
-    fn field_line_in_one_pass(&mut self, buf: &BytesMut) -> Result<bool, Error> {
+    /// may not hold, which must be the line's CRLF. Returns
+    /// [`OnePass::Incomplete`] when every byte up to the end of the buffer
+    /// could still begin a field line within the limits (so no LF has
+    /// arrived), and [`OnePass::Other`], having changed nothing, for
+    /// anything else (an obs-fold, a malformed line, a limit reached, the
+    /// empty line), which then goes the way of every other line:
+    /// [`next_line`](Core::next_line) and [`field_line`](Core::field_line).
+    /// Both ways give the same result for the lines this one accepts, and
+    /// the same `None` for those it finds incomplete, so the verdict does not
+    /// depend on which was taken.
+    fn field_line_in_one_pass(&mut self, buf: &BytesMut) -> Result<OnePass, Error> {
         let start = self.line_start;
         let bytes = &buf[start..];
+        let line_limit = start.saturating_add(self.limits.max_line_bytes);
+        let incomplete = if buf.len() <= line_limit && buf.len() <= self.limits.max_head_bytes {
+            OnePass::Incomplete
+        } else {
+            OnePass::Other
+        };
         let name_end = token_end(bytes);
-        if name_end == 0 || bytes.get(name_end) != Some(&b':') {
-            return Ok(false);
+        match bytes.get(name_end) {
+            Some(b':') if name_end > 0 => {}
+            None => return Ok(incomplete),
+            Some(_) => return Ok(OnePass::Other),
         }
         let value = &bytes[name_end + 1..];
         let Some(cr) = invalid_value_byte(value) else {
-            return Ok(false);
+            return Ok(incomplete);
         };
-        if value[cr] != b'\r' || value.get(cr + 1) != Some(&b'\n') {
-            return Ok(false);
+        match (value[cr], value.get(cr + 1)) {
+            (b'\r', Some(b'\n')) => {}
+            (b'\r', None) => return Ok(incomplete),
+            _ => return Ok(OnePass::Other),
         }
         let next = start + name_end + 1 + cr + 2;
-        let line_limit = start.saturating_add(self.limits.max_line_bytes);
         if next > line_limit
             || next > self.limits.max_head_bytes
             || self.fields.len() >= self.limits.max_fields
         {
-            return Ok(false);
+            return Ok(OnePass::Other);
         }
-        let (trim_start, trim_end) = trim_ows(&value[..cr]);
+        let mut trim_start = 0;
+        while trim_start < cr && is_ows(value[trim_start]) {
+            trim_start += 1;
+        }
+        let mut trim_end = cr;
+        while trim_end > trim_start && is_ows(value[trim_end - 1]) {
+            trim_end -= 1;
+        }
         let value_start = start + name_end + 1 + trim_start;
         let value_end = start + name_end + 1 + trim_end;
         self.record_field(buf, start, name_end, value_start, value_end, false)?;
         self.line_start = next;
         self.scanned = next;
-        Ok(true)
+        Ok(OnePass::Done)
     }
 
     /// Checks what the field at `line_start` says about framing and adds
@@ -632,8 +671,14 @@ impl Core {
         trailer: bool,
     ) -> Result<(), Error> {
         let name = &buf[line_start..line_start + name_end];
-        let value = &buf[value_start..value_end];
-        self.framing_field(name, value, line_start, trailer)?;
+        // Only five names say anything about framing; the length and first
+        // letter of most others say they are none of them.
+        if may_be_framing_name(name) {
+            let value = &buf[value_start..value_end];
+            self.framing_field(name, value, line_start, trailer)?;
+        } else {
+            self.framing.last_is_framing = false;
+        }
         self.fields.push(FieldSpan {
             name: Span::new(line_start, line_start + name_end),
             value: Span::new(value_start, value_end),
@@ -657,7 +702,7 @@ impl Core {
         if continuation == trim_end {
             return Ok(());
         }
-        let Some(previous) = self.fields.last_mut() else {
+        let Some(mut previous) = self.fields.last() else {
             return Err(self.error(ErrorKind::ObsFold, line.start));
         };
         let old_end = previous.value.end as usize;
@@ -666,6 +711,7 @@ impl Core {
             previous.value.start = continuation as u32;
         }
         previous.value.end = (line.start + trim_end) as u32;
+        self.fields.set_last(previous);
         buf[old_end..continuation].fill(b' ');
         Ok(())
     }
@@ -683,9 +729,10 @@ impl Core {
         let error = |kind| Err(Error::new(kind, offset));
         let lenient_cl = self.lenient.repeated_content_length;
         let f = &mut self.framing;
-        let is_cl = eq_ignore_case(name, b"content-length");
-        let is_te = eq_ignore_case(name, b"transfer-encoding");
-        let is_host = eq_ignore_case(name, b"host");
+        let named = |lower: &[u8]| eq_ignore_case(name, lower);
+        let is_cl = named(b"content-length");
+        let is_te = named(b"transfer-encoding");
+        let is_host = named(b"host");
         f.last_is_framing = is_cl || is_te || is_host;
         if trailer {
             return if f.last_is_framing {
@@ -730,13 +777,13 @@ impl Core {
             if f.hosts > 1 {
                 return error(ErrorKind::MultipleHost);
             }
-        } else if eq_ignore_case(name, b"connection") {
+        } else if named(b"connection") {
             for option in value.split(|&b| b == b',') {
                 let (s, e) = trim_ows(option);
                 f.close |= eq_ignore_case(&option[s..e], b"close");
                 f.keep_alive |= eq_ignore_case(&option[s..e], b"keep-alive");
             }
-        } else if eq_ignore_case(name, b"expect") {
+        } else if named(b"expect") {
             f.expect_continue = eq_ignore_case(value, b"100-continue");
         }
         Ok(())
@@ -865,6 +912,16 @@ impl Core {
             self.field_line(buf, line, true)?;
         }
     }
+}
+
+/// Whether `name` (a token, not empty) could be one of the names
+/// [`Core::framing_field`] looks for: Host, Expect, Connection,
+/// Content-Length or Transfer-Encoding, judged by length and first letter.
+fn may_be_framing_name(name: &[u8]) -> bool {
+    matches!(
+        (name.len(), name.first().map(|b| b | 0x20)),
+        (4, Some(b'h')) | (6, Some(b'e')) | (10, Some(b'c')) | (14, Some(b'c')) | (17, Some(b't'))
+    )
 }
 
 /// `1*DIGIT` as a `u64`; `None` when empty, not digits, or too large.

@@ -36,6 +36,7 @@ pub struct Fields {
 }
 
 impl Fields {
+    #[inline]
     pub(crate) fn new(bytes: Bytes, list: FieldList) -> Fields {
         Fields { bytes, list }
     }
@@ -95,6 +96,7 @@ impl Fields {
     /// ```
     /// assert!(memkit_codec::http::Fields::default().iter().next().is_none());
     /// ```
+    #[inline]
     pub fn iter(&self) -> FieldsIter<'_> {
         FieldsIter::new(self)
     }
@@ -111,7 +113,7 @@ impl Fields {
     }
 
     pub(crate) fn field(&self, index: usize) -> Option<(&[u8], &[u8])> {
-        self.list.get(index).map(|f| self.pair(f))
+        self.list.get(index).map(|f| self.pair(&f))
     }
 
     pub(crate) fn pair(&self, f: &FieldSpan) -> (&[u8], &[u8]) {
@@ -123,6 +125,7 @@ impl<'a> IntoIterator for &'a Fields {
     type Item = (&'a str, &'a [u8]);
     type IntoIter = FieldsIter<'a>;
 
+    #[inline]
     fn into_iter(self) -> FieldsIter<'a> {
         self.iter()
     }

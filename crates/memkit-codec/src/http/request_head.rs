@@ -42,6 +42,7 @@ pub struct RequestHead {
 }
 
 impl RequestHead {
+    #[inline]
     pub(crate) fn from_parts(parts: HeadParts) -> RequestHead {
         let StartLine::Request { method, target } = parts.line else {
             unreachable!("a request decoder reads request lines")
@@ -108,6 +109,7 @@ impl RequestHead {
     /// let head = memkit_codec::http::RequestHead::new("PATCH", "/", &[("Host", b"a")]).unwrap();
     /// assert_eq!(head.method(), "PATCH");
     /// ```
+    #[inline]
     pub fn method(&self) -> &str {
         self.ascii(self.method)
     }
@@ -120,6 +122,7 @@ impl RequestHead {
     /// let head = memkit_codec::http::RequestHead::new("GET", "/a?b=c", &[("Host", b"a")]).unwrap();
     /// assert_eq!(head.target(), "/a?b=c");
     /// ```
+    #[inline]
     pub fn target(&self) -> &str {
         self.ascii(self.target)
     }
@@ -146,6 +149,7 @@ impl RequestHead {
     /// let head = memkit_codec::http::RequestHead::new("GET", "/", &[("Host", b"a")]).unwrap();
     /// assert_eq!(head.fields().len(), 1);
     /// ```
+    #[inline]
     pub fn fields(&self) -> &Fields {
         &self.fields
     }
@@ -220,6 +224,7 @@ impl RequestHead {
     }
 
     /// A span of the head that the decoder checked to be ASCII.
+    #[inline]
     fn ascii(&self, span: Span) -> &str {
         std::str::from_utf8(span.of(self.fields.as_bytes())).unwrap_or_default()
     }

@@ -352,6 +352,72 @@ impl<T> GenSlab<T> {
         self.get(key).is_some()
     }
 
+    /// The key of the value `value` refers to, if it is a value stored in
+    /// this slab; `None` for a reference to anything else. O(1): the slot
+    /// follows from the reference's address.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut slab = memkit_slab::GenSlab::new();
+    /// let k = slab.insert(7);
+    /// let value = &slab[k];
+    /// assert_eq!(slab.key_of(value), Some(k));
+    /// assert_eq!(slab.key_of(&7), None);
+    /// ```
+    pub fn key_of(&self, value: &T) -> Option<GenKey> {
+        let slots = self.raw.slots();
+        let offset = core::ptr::from_ref(value)
+            .addr()
+            .checked_sub(slots.as_ptr().addr())?;
+        let index = offset / Self::SLOT_SIZE;
+        let slot = slots.get(index)?;
+        let stored = slot.value()?;
+        // A reference into another slot's bytes, or to another value that
+        // happens to lie inside this slot (a field of it), is not a match.
+        core::ptr::eq(stored, value).then(|| key(index as u32, slot.generation()))
+    }
+
+    /// The key of the value stored in slot `index`, if the slot holds one.
+    /// O(1).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut slab = memkit_slab::GenSlab::new();
+    /// let k = slab.insert('a');
+    /// assert_eq!(slab.key_at(k.index() as usize), Some(k));
+    /// slab.remove(k);
+    /// assert_eq!(slab.key_at(k.index() as usize), None);
+    /// assert_eq!(slab.key_at(100), None);
+    /// ```
+    #[inline]
+    pub fn key_at(&self, index: usize) -> Option<GenKey> {
+        let slot = self.raw.slots().get(index)?;
+        slot.is_occupied()
+            .then(|| key(index as u32, slot.generation()))
+    }
+
+    /// Shrinks the capacity to the number of slots. Vacant slots stay (they
+    /// keep the generations that keep removed keys dead), so the capacity
+    /// ends at no less than the highest index ever used, plus one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut slab = memkit_slab::GenSlab::with_capacity(100);
+    /// let a = slab.insert(1);
+    /// let b = slab.insert(2);
+    /// slab.remove(a);
+    /// slab.shrink_to_fit();
+    /// assert!(slab.capacity() >= 2 && slab.capacity() < 100);
+    /// assert!(!slab.contains(a));
+    /// assert_eq!(slab[b], 2);
+    /// ```
+    pub fn shrink_to_fit(&mut self) {
+        self.raw.shrink_to_fit();
+    }
+
     /// Drops every value; every key is dead afterwards. Keeps the capacity.
     ///
     /// If a destructor panics, the others still run (see the
