@@ -191,14 +191,17 @@ impl quick_cache::Weighter<u8, u32> for QuickMod4 {
     }
 }
 
+/// Operations per case; Miri runs shorter sequences.
+const MAX_OPS: usize = if cfg!(miri) { 60 } else { 300 };
+
 proptest! {
     #[test]
-    fn s3_fifo_agrees_with_model(capacity in 0u64..24, ops in proptest::collection::vec(op(), 0..300)) {
+    fn s3_fifo_agrees_with_model(capacity in 0u64..24, ops in proptest::collection::vec(op(), 0..MAX_OPS)) {
         run::<S3Fifo>(capacity, ops);
     }
 
     #[test]
-    fn sieve_agrees_with_model(capacity in 0u64..24, ops in proptest::collection::vec(op(), 0..300)) {
+    fn sieve_agrees_with_model(capacity in 0u64..24, ops in proptest::collection::vec(op(), 0..MAX_OPS)) {
         run::<Sieve>(capacity, ops);
     }
 }

@@ -297,9 +297,12 @@ fn run(cap: usize, ops: Vec<Op>) {
     assert_eq!(into, peer_into);
 }
 
+/// Operations per case; Miri runs shorter sequences.
+const MAX_OPS: usize = if cfg!(miri) { 60 } else { 200 };
+
 proptest! {
     #[test]
-    fn lru_agrees_with_peer_and_model(cap in 1usize..9, ops in proptest::collection::vec(op(), 0..200)) {
+    fn lru_agrees_with_peer_and_model(cap in 1usize..9, ops in proptest::collection::vec(op(), 0..MAX_OPS)) {
         run(cap, ops);
     }
 }
