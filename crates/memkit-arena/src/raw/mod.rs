@@ -25,6 +25,11 @@
 //!   escaping), and `String`'s bytes being UTF-8 (`Deref`, `DerefMut`,
 //!   `into_bump_str`).
 //!
+//! Outside it there are also `unsafe impl`s, each with its reason: the
+//! `Allocator` impls for `&Bump` (`allocator.rs`), and `Send`/`Sync` for
+//! the collections' `IntoIter` and `Drain`s, which carry a `&Bump` they
+//! never use.
+//!
 //! # Chunks
 //!
 //! A [`RawBump`] owns a set of *chunks*, each one allocation from the global
