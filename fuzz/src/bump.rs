@@ -2,7 +2,8 @@
 //! `collections::{Vec, String}`, against models.
 //!
 //! Every live allocation and collection keeps its model. After every
-//! operation each one's contents are compared with its model, and the
+//! operation the `Bump`'s chunk invariants are checked (`assert_invariants`),
+//! each value's contents are compared with its model, and the
 //! memory ranges they occupy (a collection's whole capacity) must not
 //! overlap. `reset_to` drops what was made (or grown) after its checkpoint
 //! first, as its contract asks. Entering a nested scope needs the `Bump`
@@ -351,6 +352,7 @@ impl<'b> Level<'b> {
     }
 
     fn check(&self, step: usize) {
+        self.bump.assert_invariants();
         let mut ranges: Vec<(usize, usize)> = self
             .live
             .iter()

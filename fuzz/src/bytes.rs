@@ -3,7 +3,8 @@
 //!
 //! Up to [`MAX_HANDLES`] handles live at once, each a `Bytes` or a
 //! `BytesMut` with the `Vec<u8>` it should hold. After every operation every
-//! handle's contents are compared with its model, so a write through one
+//! handle's raw invariants are checked (`assert_invariants`) and its
+//! contents are compared with its model, so a write through one
 //! handle that shows through another (two handles wrongly sharing writable
 //! storage) fails at once. [`Op::Drain`] drains `Chain`s and `Take`s over
 //! user buffers made of several segments the way a writer does:
@@ -219,8 +220,12 @@ pub fn run(data: &[u8]) {
                 &slot.model[..],
                 "step {step}: handle {i} differs from its model"
             );
-            if let Handle::Unique(b) = &slot.memkit {
-                assert!(b.capacity() >= b.len(), "step {step}: capacity below len");
+            match &slot.memkit {
+                Handle::Shared(b) => b.assert_invariants(),
+                Handle::Unique(b) => {
+                    b.assert_invariants();
+                    assert!(b.capacity() >= b.len(), "step {step}: capacity below len");
+                }
             }
         }
         assert!(

@@ -1,7 +1,8 @@
 //! Target `slab`: [`Slab`] and [`GenSlab`] against `BTreeMap` models.
 //!
-//! After every operation each structure's length and full contents (keys
-//! and values, in key order) are compared with its model. `GenSlab` also
+//! After every operation each structure's internal invariants are checked
+//! (`assert_invariants`), and its length and full contents (keys and
+//! values, in key order) are compared with its model. `GenSlab` also
 //! keeps every key it ever removed: such a stale key must never find a
 //! value again, and no later insert may hand it out anew.
 
@@ -334,6 +335,8 @@ impl State {
     }
 
     fn check(&self, step: usize) {
+        self.slab.assert_invariants();
+        self.gen_slab.assert_invariants();
         assert_eq!(
             self.slab.len(),
             self.slab_model.len(),

@@ -216,15 +216,15 @@ proptest! {
         keep_below in 0u8..9,
         take in 0usize..45,
     ) {
-        let ours_bump = Bump::new();
-        let theirs_bump = bumpalo::Bump::new();
-        let mut ours = Vec::from_iter_in(items.iter().copied(), &ours_bump);
-        let mut theirs = bumpalo::collections::Vec::from_iter_in(items.iter().copied(), &theirs_bump);
-        let a: std::vec::Vec<u8> = ours.drain_filter(|x| *x >= keep_below).take(take).collect();
-        let b: std::vec::Vec<u8> = theirs.drain_filter(|x| *x >= keep_below).take(take).collect();
+        let memkit_bump = Bump::new();
+        let peer_bump = bumpalo::Bump::new();
+        let mut memkit = Vec::from_iter_in(items.iter().copied(), &memkit_bump);
+        let mut peer = bumpalo::collections::Vec::from_iter_in(items.iter().copied(), &peer_bump);
+        let a: std::vec::Vec<u8> = memkit.drain_filter(|x| *x >= keep_below).take(take).collect();
+        let b: std::vec::Vec<u8> = peer.drain_filter(|x| *x >= keep_below).take(take).collect();
         prop_assert_eq!(a, b);
-        prop_assert_eq!(&ours[..], &theirs[..]);
+        prop_assert_eq!(&memkit[..], &peer[..]);
         let model: std::vec::Vec<u8> = items.iter().copied().filter(|x| *x < keep_below).collect();
-        prop_assert_eq!(&ours[..], &model[..]);
+        prop_assert_eq!(&memkit[..], &model[..]);
     }
 }

@@ -171,24 +171,24 @@ proptest! {
         ops in prop::collection::vec(op(), 1..MAX_OPS),
         limit in prop::option::weighted(0.3, 0usize..20_000),
     ) {
-        let mut ours = memkit_arena::Bump::new();
-        ours.set_allocation_limit(limit);
-        let ours_ptr: *mut memkit_arena::Bump = &mut ours;
+        let mut memkit = memkit_arena::Bump::new();
+        memkit.set_allocation_limit(limit);
+        let memkit_ptr: *mut memkit_arena::Bump = &mut memkit;
         // The closures below hand out `&Bump` for one call at a time and
         // `&mut Bump` only when no allocation is live; a raw pointer lets
         // them share the arena.
         let mut get = || -> &memkit_arena::Bump {
             // SAFETY: no `&mut` to the arena is live during an allocator call.
-            unsafe { &*ours_ptr }
+            unsafe { &*memkit_ptr }
         };
         let mut reset = |keep: bool| {
             // SAFETY: called with no live allocation and no other borrow.
-            let b = unsafe { &mut *ours_ptr };
+            let b = unsafe { &mut *memkit_ptr };
             if keep { b.reset_keep_chunks() } else { b.reset() }
         };
         let mut after = |live: &[Live]| -> Result<(), TestCaseError> {
             // SAFETY: a shared borrow between calls.
-            let b = unsafe { &*ours_ptr };
+            let b = unsafe { &*memkit_ptr };
             b.assert_invariants();
             if let Some(l) = limit {
                 prop_assert!(b.allocated_bytes() <= l, "limit exceeded");
@@ -213,7 +213,7 @@ proptest! {
             }
             Ok(())
         };
-        let ours_live = run(&mut get, &mut reset, &mut after, &ops, limit.is_some())?;
+        let memkit_live = run(&mut get, &mut reset, &mut after, &ops, limit.is_some())?;
 
         if limit.is_none() {
             let mut peer = bumpalo::Bump::new();
@@ -228,7 +228,7 @@ proptest! {
             };
             let mut pafter = |_: &[Live]| Ok(());
             let peer_live = run(&mut pget, &mut preset, &mut pafter, &ops, false)?;
-            prop_assert_eq!(ours_live, peer_live);
+            prop_assert_eq!(memkit_live, peer_live);
         }
     }
 }
@@ -272,36 +272,36 @@ proptest! {
     ) {
         let ob = memkit_arena::Bump::new();
         let pb = bumpalo::Bump::new();
-        let mut ours = memkit_arena::collections::Vec::new_in(&ob);
+        let mut memkit = memkit_arena::collections::Vec::new_in(&ob);
         let mut peer = bumpalo::collections::Vec::new_in(&pb);
         let mut model: Vec<u8> = Vec::new();
         for op in &ops {
             match op {
-                VecOp::Push(x) => { ours.push(*x); peer.push(*x); model.push(*x); }
-                VecOp::Pop => { prop_assert_eq!(ours.pop(), model.pop()); peer.pop(); }
+                VecOp::Push(x) => { memkit.push(*x); peer.push(*x); model.push(*x); }
+                VecOp::Pop => { prop_assert_eq!(memkit.pop(), model.pop()); peer.pop(); }
                 VecOp::Reserve(n) => {
-                    ours.reserve(*n); peer.reserve(*n); model.reserve(*n);
-                    prop_assert!(ours.capacity() >= ours.len() + n);
+                    memkit.reserve(*n); peer.reserve(*n); model.reserve(*n);
+                    prop_assert!(memkit.capacity() >= memkit.len() + n);
                 }
                 VecOp::ReserveExact(n) => {
-                    ours.reserve_exact(*n); peer.reserve_exact(*n); model.reserve_exact(*n);
-                    prop_assert!(ours.capacity() >= ours.len() + n);
+                    memkit.reserve_exact(*n); peer.reserve_exact(*n); model.reserve_exact(*n);
+                    prop_assert!(memkit.capacity() >= memkit.len() + n);
                 }
-                VecOp::Truncate(n) => { ours.truncate(*n); peer.truncate(*n); model.truncate(*n); }
+                VecOp::Truncate(n) => { memkit.truncate(*n); peer.truncate(*n); model.truncate(*n); }
                 VecOp::ShrinkToFit => {
-                    ours.shrink_to_fit(); peer.shrink_to_fit(); model.shrink_to_fit();
-                    prop_assert_eq!(ours.capacity(), ours.len());
+                    memkit.shrink_to_fit(); peer.shrink_to_fit(); model.shrink_to_fit();
+                    prop_assert_eq!(memkit.capacity(), memkit.len());
                 }
                 VecOp::Extend(v) => {
-                    ours.extend_from_slice(v); peer.extend_from_slice(v); model.extend_from_slice(v);
+                    memkit.extend_from_slice(v); peer.extend_from_slice(v); model.extend_from_slice(v);
                 }
                 VecOp::Insert(i, x) => {
                     let i = i % (model.len() + 1);
-                    ours.insert(i, *x); peer.insert(i, *x); model.insert(i, *x);
+                    memkit.insert(i, *x); peer.insert(i, *x); model.insert(i, *x);
                 }
                 VecOp::Remove(i) if !model.is_empty() => {
                     let i = i % model.len();
-                    prop_assert_eq!(ours.remove(i), model.remove(i));
+                    prop_assert_eq!(memkit.remove(i), model.remove(i));
                     peer.remove(i);
                 }
                 VecOp::Interleave(n) => {
@@ -311,8 +311,8 @@ proptest! {
                 VecOp::Remove(_) => {}
             }
             ob.assert_invariants();
-            prop_assert!(ours.capacity() >= ours.len());
-            prop_assert_eq!(&ours[..], &model[..]);
+            prop_assert!(memkit.capacity() >= memkit.len());
+            prop_assert_eq!(&memkit[..], &model[..]);
             prop_assert_eq!(&peer[..], &model[..]);
         }
     }

@@ -9,10 +9,10 @@ use serde_test::{Token, assert_ser_tokens};
 
 #[test]
 fn vec_is_a_sequence() {
-    let ours_bump = Bump::new();
-    let theirs_bump = bumpalo::Bump::new();
-    let ours = vec![in &ours_bump; 1u16, 2, 3];
-    let theirs = bumpalo::vec![in &theirs_bump; 1u16, 2, 3];
+    let memkit_bump = Bump::new();
+    let peer_bump = bumpalo::Bump::new();
+    let memkit = vec![in &memkit_bump; 1u16, 2, 3];
+    let peer = bumpalo::vec![in &peer_bump; 1u16, 2, 3];
     let tokens = [
         Token::Seq { len: Some(3) },
         Token::U16(1),
@@ -20,38 +20,38 @@ fn vec_is_a_sequence() {
         Token::U16(3),
         Token::SeqEnd,
     ];
-    assert_ser_tokens(&ours, &tokens);
-    assert_ser_tokens(&theirs, &tokens);
-    let empty: Vec<'_, u8> = Vec::new_in(&ours_bump);
+    assert_ser_tokens(&memkit, &tokens);
+    assert_ser_tokens(&peer, &tokens);
+    let empty: Vec<'_, u8> = Vec::new_in(&memkit_bump);
     assert_ser_tokens(&empty, &[Token::Seq { len: Some(0) }, Token::SeqEnd]);
 }
 
 #[test]
 fn string_is_a_str() {
-    let ours_bump = Bump::new();
-    let theirs_bump = bumpalo::Bump::new();
-    let ours = String::from_str_in("héllo", &ours_bump);
-    let theirs = bumpalo::collections::String::from_str_in("héllo", &theirs_bump);
-    assert_ser_tokens(&ours, &[Token::Str("héllo")]);
-    assert_ser_tokens(&theirs, &[Token::Str("héllo")]);
+    let memkit_bump = Bump::new();
+    let peer_bump = bumpalo::Bump::new();
+    let memkit = String::from_str_in("héllo", &memkit_bump);
+    let peer = bumpalo::collections::String::from_str_in("héllo", &peer_bump);
+    assert_ser_tokens(&memkit, &[Token::Str("héllo")]);
+    assert_ser_tokens(&peer, &[Token::Str("héllo")]);
 }
 
 #[test]
 fn box_is_its_value() {
-    let ours_bump = Bump::new();
-    let theirs_bump = bumpalo::Bump::new();
-    let ours = Box::new_in((7u8, 'x'), &ours_bump);
-    let theirs = bumpalo::boxed::Box::new_in((7u8, 'x'), &theirs_bump);
+    let memkit_bump = Bump::new();
+    let peer_bump = bumpalo::Bump::new();
+    let memkit = Box::new_in((7u8, 'x'), &memkit_bump);
+    let peer = bumpalo::boxed::Box::new_in((7u8, 'x'), &peer_bump);
     let tokens = [
         Token::Tuple { len: 2 },
         Token::U8(7),
         Token::Char('x'),
         Token::TupleEnd,
     ];
-    assert_ser_tokens(&ours, &tokens);
-    assert_ser_tokens(&theirs, &tokens);
+    assert_ser_tokens(&memkit, &tokens);
+    assert_ser_tokens(&peer, &tokens);
     // Unsized contents too (bumpalo needs a sized `T`).
-    let slice: Box<'_, [u8]> = Box::from_iter_in([1, 2], &ours_bump);
+    let slice: Box<'_, [u8]> = Box::from_iter_in([1, 2], &memkit_bump);
     assert_ser_tokens(
         &slice,
         &[

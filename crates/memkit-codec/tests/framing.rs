@@ -13,29 +13,29 @@ use memkit_codec::{
 #[test]
 fn declared_length_is_not_reserved() {
     let header = [0x00, 0x80, 0x00, 0x00]; // 8 MiB
-    let mut ours = BytesMut::with_capacity(16);
-    ours.extend_from_slice(&header);
-    ours.extend_from_slice(b"0123456789");
-    let before = ours.capacity();
+    let mut memkit_buf = BytesMut::with_capacity(16);
+    memkit_buf.extend_from_slice(&header);
+    memkit_buf.extend_from_slice(b"0123456789");
+    let before = memkit_buf.capacity();
     let mut codec = LengthDelimitedCodec::new();
-    assert!(codec.decode(&mut ours).unwrap().is_none());
+    assert!(codec.decode(&mut memkit_buf).unwrap().is_none());
     assert!(
-        ours.capacity() <= before,
+        memkit_buf.capacity() <= before,
         "reserved {} bytes",
-        ours.capacity()
+        memkit_buf.capacity()
     );
 
-    let mut theirs = bytes::BytesMut::with_capacity(16);
-    theirs.extend_from_slice(&header);
-    theirs.extend_from_slice(b"0123456789");
+    let mut peer_buf = bytes::BytesMut::with_capacity(16);
+    peer_buf.extend_from_slice(&header);
+    peer_buf.extend_from_slice(b"0123456789");
     let mut peer = tokio_util::codec::LengthDelimitedCodec::new();
     assert!(
-        tokio_util::codec::Decoder::decode(&mut peer, &mut theirs)
+        tokio_util::codec::Decoder::decode(&mut peer, &mut peer_buf)
             .unwrap()
             .is_none()
     );
     assert!(
-        theirs.capacity() >= 8 << 20,
+        peer_buf.capacity() >= 8 << 20,
         "the peer reserves the declared length"
     );
 }

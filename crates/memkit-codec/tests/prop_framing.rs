@@ -108,15 +108,15 @@ proptest! {
         max in max_length(),
     ) {
         let parts = chunks(&input, &cuts);
-        let ours: Trace = trace!(
+        let memkit_trace: Trace = trace!(
             max.map_or_else(memkit::LinesCodec::new, memkit::LinesCodec::new_with_max_length),
             memkit_bytes::BytesMut, memkit::Decoder, &parts, true, show_string
         );
-        let theirs: Trace = trace!(
+        let peer_trace: Trace = trace!(
             max.map_or_else(peer::LinesCodec::new, peer::LinesCodec::new_with_max_length),
             bytes::BytesMut, peer::Decoder, &parts, true, show_string
         );
-        prop_assert_eq!(ours, theirs);
+        prop_assert_eq!(memkit_trace, peer_trace);
     }
 
     #[test]
@@ -128,21 +128,21 @@ proptest! {
     ) {
         let parts = chunks(&input, &cuts);
         let (d, w) = (delimiters.to_vec(), b";".to_vec());
-        let ours: Trace = trace!(
+        let memkit_trace: Trace = trace!(
             match max {
                 Some(m) => memkit::AnyDelimiterCodec::new_with_max_length(d.clone(), w.clone(), m),
                 None => memkit::AnyDelimiterCodec::new(d.clone(), w.clone()),
             },
             memkit_bytes::BytesMut, memkit::Decoder, &parts, true, show_bytes
         );
-        let theirs: Trace = trace!(
+        let peer_trace: Trace = trace!(
             match max {
                 Some(m) => peer::AnyDelimiterCodec::new_with_max_length(d, w, m),
                 None => peer::AnyDelimiterCodec::new(d, w),
             },
             bytes::BytesMut, peer::Decoder, &parts, true, show_bytes
         );
-        prop_assert_eq!(ours, theirs);
+        prop_assert_eq!(memkit_trace, peer_trace);
     }
 
     #[test]
@@ -151,13 +151,13 @@ proptest! {
         cuts in proptest::collection::vec(any::<usize>(), 0..8),
     ) {
         let parts = chunks(&input, &cuts);
-        let ours: Trace = trace!(
+        let memkit_trace: Trace = trace!(
             memkit::BytesCodec::new(), memkit_bytes::BytesMut, memkit::Decoder, &parts, false, show_bytes
         );
-        let theirs: Trace = trace!(
+        let peer_trace: Trace = trace!(
             peer::BytesCodec::new(), bytes::BytesMut, peer::Decoder, &parts, false, show_bytes
         );
-        prop_assert_eq!(ours, theirs);
+        prop_assert_eq!(memkit_trace, peer_trace);
     }
 
     #[test]
@@ -180,23 +180,23 @@ proptest! {
             }};
         }
         // Encode with both; the wire bytes and the errors must agree.
-        let mut ours_enc = codec!(memkit);
-        let mut theirs_enc = codec!(peer);
+        let mut memkit_enc = codec!(memkit);
+        let mut peer_enc = codec!(peer);
         let mut wire = Vec::new();
         for frame in &frames {
             let mut a = memkit_bytes::BytesMut::new();
             let mut b = bytes::BytesMut::new();
-            let ra = memkit::Encoder::encode(&mut ours_enc, &frame[..], &mut a).map_err(|e| e.to_string());
-            let rb = peer::Encoder::encode(&mut theirs_enc, &frame[..], &mut b).map_err(|e| e.to_string());
+            let ra = memkit::Encoder::encode(&mut memkit_enc, &frame[..], &mut a).map_err(|e| e.to_string());
+            let rb = peer::Encoder::encode(&mut peer_enc, &frame[..], &mut b).map_err(|e| e.to_string());
             prop_assert_eq!(&ra, &rb);
             prop_assert_eq!(&a[..], &b[..]);
             wire.extend_from_slice(&a);
         }
         wire.extend_from_slice(&garbage);
-        prop_assert_eq!(ours_enc.max_frame_length(), theirs_enc.max_frame_length());
+        prop_assert_eq!(memkit_enc.max_frame_length(), peer_enc.max_frame_length());
         let parts = chunks(&wire, &cuts);
-        let ours: Trace = trace!(codec!(memkit), memkit_bytes::BytesMut, memkit::Decoder, &parts, false, show_bytes);
-        let theirs: Trace = trace!(codec!(peer), bytes::BytesMut, peer::Decoder, &parts, false, show_bytes);
-        prop_assert_eq!(ours, theirs);
+        let memkit_trace: Trace = trace!(codec!(memkit), memkit_bytes::BytesMut, memkit::Decoder, &parts, false, show_bytes);
+        let peer_trace: Trace = trace!(codec!(peer), bytes::BytesMut, peer::Decoder, &parts, false, show_bytes);
+        prop_assert_eq!(memkit_trace, peer_trace);
     }
 }

@@ -70,8 +70,8 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 /// A key near the used range: in range (live or vacant) or just past it.
-fn near(selector: usize, ours: &Slab<u32>, theirs: &slab::Slab<u32>) -> usize {
-    let span = theirs.capacity().max(ours.len()) + 3;
+fn near(selector: usize, memkit: &Slab<u32>, peer: &slab::Slab<u32>) -> usize {
+    let span = peer.capacity().max(memkit.len()) + 3;
     selector % span
 }
 
@@ -84,49 +84,49 @@ fn map_err(e: slab::GetDisjointMutError) -> GetDisjointMutError {
 }
 
 fn check_slab(
-    ours: &Slab<u32>,
-    theirs: &slab::Slab<u32>,
+    memkit: &Slab<u32>,
+    peer: &slab::Slab<u32>,
     model: &HashMap<usize, u32>,
 ) -> Result<(), TestCaseError> {
-    ours.assert_invariants();
-    prop_assert_eq!(ours.len(), theirs.len());
-    prop_assert_eq!(ours.len(), model.len());
-    prop_assert_eq!(ours.vacant_key(), theirs.vacant_key());
-    let a: Vec<(usize, u32)> = ours.iter().map(|(k, v)| (k, *v)).collect();
-    let b: Vec<(usize, u32)> = theirs.iter().map(|(k, v)| (k, *v)).collect();
+    memkit.assert_invariants();
+    prop_assert_eq!(memkit.len(), peer.len());
+    prop_assert_eq!(memkit.len(), model.len());
+    prop_assert_eq!(memkit.vacant_key(), peer.vacant_key());
+    let a: Vec<(usize, u32)> = memkit.iter().map(|(k, v)| (k, *v)).collect();
+    let b: Vec<(usize, u32)> = peer.iter().map(|(k, v)| (k, *v)).collect();
     prop_assert_eq!(&a, &b);
     let mut m: Vec<(usize, u32)> = model.iter().map(|(k, v)| (*k, *v)).collect();
     m.sort_unstable();
     prop_assert_eq!(&a, &m);
-    let back: Vec<usize> = ours.iter().rev().map(|(k, _)| k).collect();
+    let back: Vec<usize> = memkit.iter().rev().map(|(k, _)| k).collect();
     prop_assert!(back.iter().rev().eq(a.iter().map(|(k, _)| k)));
     Ok(())
 }
 
 fn run_slab(ops: Vec<Op>) -> Result<(), TestCaseError> {
-    let mut ours = Slab::new();
-    let mut theirs = slab::Slab::new();
+    let mut memkit = Slab::new();
+    let mut peer = slab::Slab::new();
     let mut model = HashMap::new();
     for op in ops {
         match op {
             Op::Insert(v) => {
-                let k = ours.insert(v);
-                prop_assert_eq!(k, theirs.insert(v));
+                let k = memkit.insert(v);
+                prop_assert_eq!(k, peer.insert(v));
                 prop_assert!(model.insert(k, v).is_none());
             }
             Op::VacantEntry(v) => {
-                let e = ours.vacant_entry();
+                let e = memkit.vacant_entry();
                 let k = e.key();
                 prop_assert_eq!(*e.insert(v), v);
-                let e = theirs.vacant_entry();
+                let e = peer.vacant_entry();
                 prop_assert_eq!(k, e.key());
                 e.insert(v);
                 model.insert(k, v);
             }
             Op::TryRemove(sel) => {
-                let k = near(sel, &ours, &theirs);
-                let r = ours.try_remove(k);
-                prop_assert_eq!(r, theirs.try_remove(k));
+                let k = near(sel, &memkit, &peer);
+                let r = memkit.try_remove(k);
+                prop_assert_eq!(r, peer.try_remove(k));
                 prop_assert_eq!(r, model.remove(&k));
             }
             Op::Remove(sel) => {
@@ -136,41 +136,41 @@ fn run_slab(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 let mut keys: Vec<usize> = model.keys().copied().collect();
                 keys.sort_unstable();
                 let k = keys[sel % keys.len()];
-                let r = ours.remove(k);
-                prop_assert_eq!(r, theirs.remove(k));
+                let r = memkit.remove(k);
+                prop_assert_eq!(r, peer.remove(k));
                 prop_assert_eq!(Some(r), model.remove(&k));
             }
             Op::Get(sel) => {
-                let k = near(sel, &ours, &theirs);
-                prop_assert_eq!(ours.get(k), theirs.get(k));
-                prop_assert_eq!(ours.get(k), model.get(&k));
-                prop_assert_eq!(ours.contains(k), model.contains_key(&k));
+                let k = near(sel, &memkit, &peer);
+                prop_assert_eq!(memkit.get(k), peer.get(k));
+                prop_assert_eq!(memkit.get(k), model.get(&k));
+                prop_assert_eq!(memkit.contains(k), model.contains_key(&k));
             }
             Op::GetMut(sel, v) => {
-                let k = near(sel, &ours, &theirs);
-                if let Some(x) = ours.get_mut(k) {
+                let k = near(sel, &memkit, &peer);
+                if let Some(x) = memkit.get_mut(k) {
                     *x = v;
-                    *theirs.get_mut(k).unwrap() = v;
+                    *peer.get_mut(k).unwrap() = v;
                     model.insert(k, v);
                 } else {
-                    prop_assert!(theirs.get_mut(k).is_none());
+                    prop_assert!(peer.get_mut(k).is_none());
                 }
             }
             Op::Get2Mut(a, b) => {
-                let (a, b) = (near(a, &ours, &theirs), near(b, &ours, &theirs));
+                let (a, b) = (near(a, &memkit, &peer), near(b, &memkit, &peer));
                 if a == b {
                     continue;
                 }
-                let x = ours.get2_mut(a, b).map(|(x, y)| (*x, *y));
+                let x = memkit.get2_mut(a, b).map(|(x, y)| (*x, *y));
                 // slab 0.4.12 panics ("mid > len") when the larger key lies
                 // past its entries; its docs (and memkit) say `None`.
-                match quiet(|| theirs.get2_mut(a, b).map(|(x, y)| (*x, *y))) {
+                match quiet(|| peer.get2_mut(a, b).map(|(x, y)| (*x, *y))) {
                     Some(y) => prop_assert_eq!(x, y),
-                    None => prop_assert!(x.is_none() && !ours.contains(a.max(b))),
+                    None => prop_assert!(x.is_none() && !memkit.contains(a.max(b))),
                 }
-                if let Some((x, y)) = ours.get2_mut(a, b) {
+                if let Some((x, y)) = memkit.get2_mut(a, b) {
                     std::mem::swap(x, y);
-                    let (x, y) = theirs.get2_mut(a, b).unwrap();
+                    let (x, y) = peer.get2_mut(a, b).unwrap();
                     std::mem::swap(x, y);
                     let (va, vb) = (model[&a], model[&b]);
                     model.insert(a, vb);
@@ -178,9 +178,9 @@ fn run_slab(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 }
             }
             Op::Disjoint(keys) => {
-                let keys = keys.map(|s| near(s, &ours, &theirs));
-                let x = ours.get_disjoint_mut(keys).map(|r| r.map(|v| *v));
-                let y = theirs
+                let keys = keys.map(|s| near(s, &memkit, &peer));
+                let x = memkit.get_disjoint_mut(keys).map(|r| r.map(|v| *v));
+                let y = peer
                     .get_disjoint_mut(keys)
                     .map(|r| r.map(|v| *v))
                     .map_err(map_err);
@@ -188,12 +188,12 @@ fn run_slab(ops: Vec<Op>) -> Result<(), TestCaseError> {
             }
             Op::Retain(m) => {
                 let mut seen_a = Vec::new();
-                ours.retain(|k, v| {
+                memkit.retain(|k, v| {
                     seen_a.push(k);
                     *v % m != 0
                 });
                 let mut seen_b = Vec::new();
-                theirs.retain(|k, v| {
+                peer.retain(|k, v| {
                     seen_b.push(k);
                     *v % m != 0
                 });
@@ -202,12 +202,12 @@ fn run_slab(ops: Vec<Op>) -> Result<(), TestCaseError> {
             }
             Op::Compact(stop) => {
                 let mut moves_a = Vec::new();
-                ours.compact(|v, from, to| {
+                memkit.compact(|v, from, to| {
                     moves_a.push((*v, from, to));
                     moves_a.len() != usize::from(stop)
                 });
                 let mut moves_b = Vec::new();
-                theirs.compact(|v, from, to| {
+                peer.compact(|v, from, to| {
                     moves_b.push((*v, from, to));
                     moves_b.len() != usize::from(stop)
                 });
@@ -220,18 +220,18 @@ fn run_slab(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 }
             }
             Op::ShrinkToFit => {
-                ours.shrink_to_fit();
-                theirs.shrink_to_fit();
-                prop_assert!(ours.capacity() >= ours.len());
+                memkit.shrink_to_fit();
+                peer.shrink_to_fit();
+                prop_assert!(memkit.capacity() >= memkit.len());
             }
             Op::Clear => {
-                ours.clear();
-                theirs.clear();
+                memkit.clear();
+                peer.clear();
                 model.clear();
             }
             Op::Drain(take) => {
-                let mut a = ours.drain();
-                let mut b = theirs.drain();
+                let mut a = memkit.drain();
+                let mut b = peer.drain();
                 prop_assert_eq!(a.len(), b.len());
                 for _ in 0..take % 4 {
                     prop_assert_eq!(a.next(), b.next());
@@ -241,26 +241,26 @@ fn run_slab(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 model.clear();
             }
             Op::Reserve(n) => {
-                ours.reserve(n.into());
-                theirs.reserve(n.into());
-                prop_assert!(ours.capacity() - ours.len() >= usize::from(n));
+                memkit.reserve(n.into());
+                peer.reserve(n.into());
+                prop_assert!(memkit.capacity() - memkit.len() >= usize::from(n));
             }
             Op::ReserveExact(n) => {
-                ours.reserve_exact(n.into());
-                theirs.reserve_exact(n.into());
-                prop_assert!(ours.capacity() - ours.len() >= usize::from(n));
+                memkit.reserve_exact(n.into());
+                peer.reserve_exact(n.into());
+                prop_assert!(memkit.capacity() - memkit.len() >= usize::from(n));
             }
             Op::Clone => {
-                ours = ours.clone();
-                theirs = theirs.clone();
+                memkit = memkit.clone();
+                peer = peer.clone();
             }
             Op::Rebuild => {
                 // Through `FromIterator`, in reverse key order.
-                ours = ours.iter().rev().map(|(k, v)| (k, *v)).collect();
-                theirs = theirs.iter().rev().map(|(k, v)| (k, *v)).collect();
+                memkit = memkit.iter().rev().map(|(k, v)| (k, *v)).collect();
+                peer = peer.iter().rev().map(|(k, v)| (k, *v)).collect();
             }
         }
-        check_slab(&ours, &theirs, &model)?;
+        check_slab(&memkit, &peer, &model)?;
     }
     Ok(())
 }
@@ -328,25 +328,25 @@ impl Keys {
 }
 
 fn check_gen(
-    ours: &GenSlab<u32>,
-    theirs: &slotmap::SlotMap<slotmap::DefaultKey, u32>,
+    memkit: &GenSlab<u32>,
+    peer: &slotmap::SlotMap<slotmap::DefaultKey, u32>,
     keys: &Keys,
 ) -> Result<(), TestCaseError> {
-    ours.assert_invariants();
-    prop_assert_eq!(ours.len(), theirs.len());
-    prop_assert_eq!(ours.len(), keys.live.len());
+    memkit.assert_invariants();
+    prop_assert_eq!(memkit.len(), peer.len());
+    prop_assert_eq!(memkit.len(), keys.live.len());
     for k in &keys.dead {
-        prop_assert!(!ours.contains(*k), "dead key {:?} is live again", k);
-        prop_assert_eq!(ours.get(*k), None);
-        prop_assert!(!theirs.contains_key(keys.twin[k]));
+        prop_assert!(!memkit.contains(*k), "dead key {:?} is live again", k);
+        prop_assert_eq!(memkit.get(*k), None);
+        prop_assert!(!peer.contains_key(keys.twin[k]));
     }
     for (k, v) in &keys.live {
-        prop_assert_eq!(ours.get(*k), Some(v));
-        prop_assert_eq!(theirs.get(keys.twin[k]), Some(v));
+        prop_assert_eq!(memkit.get(*k), Some(v));
+        prop_assert_eq!(peer.get(keys.twin[k]), Some(v));
     }
-    let mut a: Vec<(GenKey, u32)> = ours.iter().map(|(k, v)| (k, *v)).collect();
+    let mut a: Vec<(GenKey, u32)> = memkit.iter().map(|(k, v)| (k, *v)).collect();
     prop_assert!(a.windows(2).all(|w| w[0].0.index() < w[1].0.index()));
-    prop_assert_eq!(ours.iter().len(), a.len());
+    prop_assert_eq!(memkit.iter().len(), a.len());
     a.sort_unstable();
     let mut m: Vec<(GenKey, u32)> = keys.live.iter().map(|(k, v)| (*k, *v)).collect();
     m.sort_unstable();
@@ -355,8 +355,8 @@ fn check_gen(
 }
 
 fn run_gen(ops: Vec<GenOp>) -> Result<(), TestCaseError> {
-    let mut ours = GenSlab::new();
-    let mut theirs = slotmap::SlotMap::new();
+    let mut memkit = GenSlab::new();
+    let mut peer = slotmap::SlotMap::new();
     let mut keys = Keys {
         all: Vec::new(),
         twin: HashMap::new(),
@@ -366,8 +366,8 @@ fn run_gen(ops: Vec<GenOp>) -> Result<(), TestCaseError> {
     for op in ops {
         match op {
             GenOp::Insert(v) => {
-                let k = ours.insert(v);
-                let t = theirs.insert(v);
+                let k = memkit.insert(v);
+                let t = peer.insert(v);
                 prop_assert!(!keys.dead.contains(&k), "reissued dead key {:?}", k);
                 prop_assert!(keys.live.insert(k, v).is_none());
                 keys.all.push((k, t));
@@ -377,8 +377,8 @@ fn run_gen(ops: Vec<GenOp>) -> Result<(), TestCaseError> {
                 let Some((k, t)) = keys.pick(sel) else {
                     continue;
                 };
-                let r = ours.remove(k);
-                prop_assert_eq!(r, theirs.remove(t));
+                let r = memkit.remove(k);
+                prop_assert_eq!(r, peer.remove(t));
                 prop_assert_eq!(r, keys.live.get(&k).copied());
                 keys.kill(k);
             }
@@ -386,14 +386,14 @@ fn run_gen(ops: Vec<GenOp>) -> Result<(), TestCaseError> {
                 let Some((k, t)) = keys.pick(sel) else {
                     continue;
                 };
-                prop_assert_eq!(ours.get(k), theirs.get(t));
-                prop_assert_eq!(ours.contains(k), theirs.contains_key(t));
+                prop_assert_eq!(memkit.get(k), peer.get(t));
+                prop_assert_eq!(memkit.contains(k), peer.contains_key(t));
             }
             GenOp::GetMut(sel, v) => {
                 let Some((k, t)) = keys.pick(sel) else {
                     continue;
                 };
-                match (ours.get_mut(k), theirs.get_mut(t)) {
+                match (memkit.get_mut(k), peer.get_mut(t)) {
                     (Some(a), Some(b)) => {
                         *a = v;
                         *b = v;
@@ -407,8 +407,8 @@ fn run_gen(ops: Vec<GenOp>) -> Result<(), TestCaseError> {
                 let (Some((ka, ta)), Some((kb, tb))) = (keys.pick(a), keys.pick(b)) else {
                     continue;
                 };
-                let x = ours.get_disjoint_mut([ka, kb]).map(|r| r.map(|v| *v));
-                let y = theirs.get_disjoint_mut([ta, tb]).map(|r| r.map(|v| *v));
+                let x = memkit.get_disjoint_mut([ka, kb]).map(|r| r.map(|v| *v));
+                let y = peer.get_disjoint_mut([ta, tb]).map(|r| r.map(|v| *v));
                 if ka == kb {
                     prop_assert_eq!(&x, &Err(GetDisjointMutError::OverlappingIndices));
                 }
@@ -416,21 +416,21 @@ fn run_gen(ops: Vec<GenOp>) -> Result<(), TestCaseError> {
             }
             GenOp::Retain(m) => {
                 let mut removed = Vec::new();
-                ours.retain(|k, v| {
+                memkit.retain(|k, v| {
                     let keep = *v % m != 0;
                     if !keep {
                         removed.push(k);
                     }
                     keep
                 });
-                theirs.retain(|_, v| *v % m != 0);
+                peer.retain(|_, v| *v % m != 0);
                 for k in removed {
                     keys.kill(k);
                 }
             }
             GenOp::Clear => {
-                ours.clear();
-                theirs.clear();
+                memkit.clear();
+                peer.clear();
                 let live: Vec<GenKey> = keys.live.keys().copied().collect();
                 for k in live {
                     keys.kill(k);
@@ -438,13 +438,13 @@ fn run_gen(ops: Vec<GenOp>) -> Result<(), TestCaseError> {
             }
             GenOp::Drain(take) => {
                 let mut drained = Vec::new();
-                let mut d = ours.drain();
+                let mut d = memkit.drain();
                 for _ in 0..take % 4 {
                     drained.extend(d.next());
                     drained.extend(d.next_back());
                 }
                 drop(d);
-                theirs.drain().for_each(drop);
+                peer.drain().for_each(drop);
                 for (k, v) in drained {
                     prop_assert_eq!(keys.live.get(&k), Some(&v));
                 }
@@ -454,15 +454,15 @@ fn run_gen(ops: Vec<GenOp>) -> Result<(), TestCaseError> {
                 }
             }
             GenOp::Reserve(n) => {
-                ours.reserve(n.into());
-                theirs.reserve(n.into());
-                prop_assert!(ours.capacity() - ours.len() >= usize::from(n));
+                memkit.reserve(n.into());
+                peer.reserve(n.into());
+                prop_assert!(memkit.capacity() - memkit.len() >= usize::from(n));
             }
             GenOp::Clone => {
-                ours = ours.clone();
+                memkit = memkit.clone();
             }
         }
-        check_gen(&ours, &theirs, &keys)?;
+        check_gen(&memkit, &peer, &keys)?;
     }
     Ok(())
 }

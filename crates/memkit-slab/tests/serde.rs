@@ -8,14 +8,14 @@ use serde_test::{Token, assert_de_tokens, assert_ser_tokens, assert_tokens};
 
 #[test]
 fn slab_tokens_match_slab() {
-    let mut ours = Slab::new();
-    let mut theirs = slab::Slab::new();
+    let mut memkit = Slab::new();
+    let mut peer = slab::Slab::new();
     for v in [10u32, 20, 30] {
-        ours.insert(v);
-        theirs.insert(v);
+        memkit.insert(v);
+        peer.insert(v);
     }
-    ours.remove(1);
-    theirs.remove(1);
+    memkit.remove(1);
+    peer.remove(1);
     let tokens = [
         Token::Map { len: Some(2) },
         Token::U64(0),
@@ -24,8 +24,8 @@ fn slab_tokens_match_slab() {
         Token::U32(30),
         Token::MapEnd,
     ];
-    assert_ser_tokens(&ours, &tokens);
-    assert_ser_tokens(&theirs, &tokens);
+    assert_ser_tokens(&memkit, &tokens);
+    assert_ser_tokens(&peer, &tokens);
 }
 
 #[test]

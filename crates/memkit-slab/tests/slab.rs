@@ -6,22 +6,22 @@ use memkit_slab::{GetDisjointMutError, Slab};
 
 /// Builds both slabs from the same inserts and removals.
 fn pair(n: usize, removed: &[usize]) -> (Slab<usize>, slab::Slab<usize>) {
-    let mut ours = Slab::new();
-    let mut theirs = slab::Slab::new();
+    let mut memkit = Slab::new();
+    let mut peer = slab::Slab::new();
     for i in 0..n {
-        assert_eq!(ours.insert(i), theirs.insert(i));
+        assert_eq!(memkit.insert(i), peer.insert(i));
     }
     for &k in removed {
-        assert_eq!(ours.remove(k), theirs.remove(k));
+        assert_eq!(memkit.remove(k), peer.remove(k));
     }
-    (ours, theirs)
+    (memkit, peer)
 }
 
-fn same(ours: &Slab<usize>, theirs: &slab::Slab<usize>) {
-    assert_eq!(ours.len(), theirs.len());
-    assert_eq!(ours.vacant_key(), theirs.vacant_key());
-    let a: Vec<_> = ours.iter().map(|(k, v)| (k, *v)).collect();
-    let b: Vec<_> = theirs.iter().map(|(k, v)| (k, *v)).collect();
+fn same(memkit: &Slab<usize>, peer: &slab::Slab<usize>) {
+    assert_eq!(memkit.len(), peer.len());
+    assert_eq!(memkit.vacant_key(), peer.vacant_key());
+    let a: Vec<_> = memkit.iter().map(|(k, v)| (k, *v)).collect();
+    let b: Vec<_> = peer.iter().map(|(k, v)| (k, *v)).collect();
     assert_eq!(a, b);
 }
 
@@ -55,14 +55,14 @@ fn with_capacity_and_insert_within_capacity() {
 #[test]
 fn reserve_counts_vacant_entries() {
     for removed in [&[][..], &[1, 3], &[0, 1, 2, 3, 4]] {
-        let (mut ours, mut theirs) = pair(5, removed);
+        let (mut memkit, mut peer) = pair(5, removed);
         for add in [0, 1, 2, 5, 9, 40] {
-            ours.reserve(add);
-            theirs.reserve(add);
-            assert!(ours.capacity() - ours.len() >= add);
-            ours.reserve_exact(add + 1);
-            theirs.reserve_exact(add + 1);
-            assert!(ours.capacity() - ours.len() > add);
+            memkit.reserve(add);
+            peer.reserve(add);
+            assert!(memkit.capacity() - memkit.len() >= add);
+            memkit.reserve_exact(add + 1);
+            peer.reserve_exact(add + 1);
+            assert!(memkit.capacity() - memkit.len() > add);
         }
     }
     let mut s = Slab::<u8>::new();
@@ -87,13 +87,13 @@ fn shrink_to_fit_matches_slab() {
         &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
         &[5],
     ] {
-        let (mut ours, mut theirs) = pair(10, removed);
-        ours.shrink_to_fit();
-        theirs.shrink_to_fit();
-        same(&ours, &theirs);
-        assert!(ours.capacity() >= ours.len());
-        let a = next_keys(&mut ours, 6);
-        let b: Vec<usize> = (0..6).map(|_| theirs.insert(0)).collect();
+        let (mut memkit, mut peer) = pair(10, removed);
+        memkit.shrink_to_fit();
+        peer.shrink_to_fit();
+        same(&memkit, &peer);
+        assert!(memkit.capacity() >= memkit.len());
+        let a = next_keys(&mut memkit, 6);
+        let b: Vec<usize> = (0..6).map(|_| peer.insert(0)).collect();
         assert_eq!(a, b, "removed {removed:?}");
     }
 }
@@ -107,65 +107,65 @@ fn compact_matches_slab() {
         &[9, 0],
         &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
     ] {
-        let (mut ours, mut theirs) = pair(10, removed);
+        let (mut memkit, mut peer) = pair(10, removed);
         let mut moves_a = Vec::new();
         let mut moves_b = Vec::new();
-        ours.compact(|v, from, to| {
+        memkit.compact(|v, from, to| {
             moves_a.push((*v, from, to));
             true
         });
-        theirs.compact(|v, from, to| {
+        peer.compact(|v, from, to| {
             moves_b.push((*v, from, to));
             true
         });
         assert_eq!(moves_a, moves_b);
-        same(&ours, &theirs);
-        assert_eq!(ours.vacant_key(), ours.len());
+        same(&memkit, &peer);
+        assert_eq!(memkit.vacant_key(), memkit.len());
     }
 }
 
 #[test]
 fn compact_stops_when_rekey_refuses() {
-    let (mut ours, mut theirs) = pair(10, &[0, 2, 4]);
+    let (mut memkit, mut peer) = pair(10, &[0, 2, 4]);
     let mut n = 0;
-    ours.compact(|_, _, _| {
+    memkit.compact(|_, _, _| {
         n += 1;
         n < 2
     });
     let mut m = 0;
-    theirs.compact(|_, _, _| {
+    peer.compact(|_, _, _| {
         m += 1;
         m < 2
     });
-    same(&ours, &theirs);
+    same(&memkit, &peer);
     assert_eq!(
-        next_keys(&mut ours, 3),
-        (0..3).map(|_| theirs.insert(0)).collect::<Vec<_>>()
+        next_keys(&mut memkit, 3),
+        (0..3).map(|_| peer.insert(0)).collect::<Vec<_>>()
     );
 }
 
 #[test]
 fn compact_rekey_panic_keeps_slab_valid() {
-    let (mut ours, _) = pair(6, &[1]);
+    let (mut memkit, _) = pair(6, &[1]);
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        ours.compact(|_, _, _| panic!("rekey"));
+        memkit.compact(|_, _, _| panic!("rekey"));
     }));
     assert!(r.is_err());
     // The value in flight (5, from key 5) is gone; the rest stay.
-    assert_eq!(ours.len(), 4);
-    let keys: Vec<usize> = ours.iter().map(|(k, _)| k).collect();
+    assert_eq!(memkit.len(), 4);
+    let keys: Vec<usize> = memkit.iter().map(|(k, _)| k).collect();
     assert_eq!(keys, [0, 2, 3, 4]);
-    assert_eq!(next_keys(&mut ours, 2), [1, 5]);
+    assert_eq!(next_keys(&mut memkit, 2), [1, 5]);
 }
 
 #[test]
 fn clear_keeps_capacity_and_resets_keys() {
-    let (mut ours, _) = pair(10, &[3]);
-    let cap = ours.capacity();
-    ours.clear();
-    assert!(ours.is_empty());
-    assert_eq!(ours.capacity(), cap);
-    assert_eq!(next_keys(&mut ours, 3), [0, 1, 2]);
+    let (mut memkit, _) = pair(10, &[3]);
+    let cap = memkit.capacity();
+    memkit.clear();
+    assert!(memkit.is_empty());
+    assert_eq!(memkit.capacity(), cap);
+    assert_eq!(next_keys(&mut memkit, 3), [0, 1, 2]);
 }
 
 #[test]
@@ -205,7 +205,7 @@ fn get2_mut_equal_keys_panics() {
 
 #[test]
 fn get_disjoint_mut_matches_slab() {
-    let (mut ours, mut theirs) = pair(6, &[2]);
+    let (mut memkit, mut peer) = pair(6, &[2]);
     // Keys and vacancy: exact error parity, including detection order.
     let cases: &[[usize; 3]] = &[
         [0, 1, 3],
@@ -219,8 +219,8 @@ fn get_disjoint_mut_matches_slab() {
         [usize::MAX, 0, 1],
     ];
     for keys in cases {
-        let a = ours.get_disjoint_mut(*keys).map(|r| r.map(|v| *v));
-        let b = theirs
+        let a = memkit.get_disjoint_mut(*keys).map(|r| r.map(|v| *v));
+        let b = peer
             .get_disjoint_mut(*keys)
             .map(|r| r.map(|v| *v))
             .map_err(|e| match e {
@@ -234,11 +234,11 @@ fn get_disjoint_mut_matches_slab() {
             });
         assert_eq!(a, b, "keys {keys:?}");
     }
-    let [x, y] = ours.get_disjoint_mut([5, 0]).unwrap();
+    let [x, y] = memkit.get_disjoint_mut([5, 0]).unwrap();
     *x += 100;
     *y += 100;
-    assert_eq!((ours[5], ours[0]), (105, 100));
-    assert!(ours.get_disjoint_mut::<0>([]).is_ok());
+    assert_eq!((memkit[5], memkit[0]), (105, 100));
+    assert!(memkit.get_disjoint_mut::<0>([]).is_ok());
 }
 
 #[test]
@@ -354,21 +354,21 @@ fn index_mut_vacant_panics() {
 
 #[test]
 fn retain_matches_slab() {
-    let (mut ours, mut theirs) = pair(20, &[3, 4, 10]);
+    let (mut memkit, mut peer) = pair(20, &[3, 4, 10]);
     let mut seen = Vec::new();
-    ours.retain(|k, v| {
+    memkit.retain(|k, v| {
         seen.push(k);
         *v += 1;
         k % 3 != 0
     });
-    theirs.retain(|k, v| {
+    peer.retain(|k, v| {
         *v += 1;
         k % 3 != 0
     });
-    same(&ours, &theirs);
+    same(&memkit, &peer);
     assert!(seen.windows(2).all(|w| w[0] < w[1]));
-    let a = next_keys(&mut ours, 10);
-    let b: Vec<usize> = (0..10).map(|_| theirs.insert(0)).collect();
+    let a = next_keys(&mut memkit, 10);
+    let b: Vec<usize> = (0..10).map(|_| peer.insert(0)).collect();
     assert_eq!(a, b);
 }
 
@@ -440,21 +440,21 @@ fn from_iterator_matches_slab() {
         &[4, 3, 2, 1, 0],
     ];
     for keys in inputs {
-        let mut ours: Slab<usize> = keys.iter().map(|&k| (k, k * 10)).collect();
-        let mut theirs: slab::Slab<usize> = keys.iter().map(|&k| (k, k * 10)).collect();
-        same(&ours, &theirs);
-        let a = next_keys(&mut ours, 12);
-        let b: Vec<usize> = (0..12).map(|_| theirs.insert(0)).collect();
+        let mut memkit: Slab<usize> = keys.iter().map(|&k| (k, k * 10)).collect();
+        let mut peer: slab::Slab<usize> = keys.iter().map(|&k| (k, k * 10)).collect();
+        same(&memkit, &peer);
+        let a = next_keys(&mut memkit, 12);
+        let b: Vec<usize> = (0..12).map(|_| peer.insert(0)).collect();
         assert_eq!(a, b, "keys {keys:?}");
     }
 }
 
 #[test]
 fn debug_matches_slab() {
-    let (ours, theirs) = pair(3, &[1]);
-    assert_eq!(format!("{ours:?}"), format!("{theirs:?}"));
-    assert_eq!(format!("{ours:#?}"), format!("{theirs:#?}"));
-    assert_eq!(format!("{:?}", ours.iter()), format!("{:?}", theirs.iter()));
+    let (memkit, peer) = pair(3, &[1]);
+    assert_eq!(format!("{memkit:?}"), format!("{peer:?}"));
+    assert_eq!(format!("{memkit:#?}"), format!("{peer:#?}"));
+    assert_eq!(format!("{:?}", memkit.iter()), format!("{:?}", peer.iter()));
 }
 
 #[test]

@@ -284,85 +284,20 @@ fn box_1k() -> Runner {
 pub(crate) fn cases() -> Vec<Case> {
     const B: &str = "bumpalo";
     const T: &str = "typed-arena";
-    vec![
-        Case::new(
-            GROUP,
-            "alloc_u64_10k",
-            B,
-            memkit::alloc_u64_10k,
-            peer::alloc_u64_10k,
-        ),
-        Case::new(
-            GROUP,
-            "alloc_layout_dyn_10k",
-            B,
-            memkit::alloc_layout_dyn_10k,
-            peer::alloc_layout_dyn_10k,
-        ),
-        Case::new(
-            GROUP,
-            "alloc_256b_1k",
-            B,
-            memkit::alloc_256b_1k,
-            peer::alloc_256b_1k,
-        ),
-        Case::new(
-            GROUP,
-            "alloc_slice_copy_1k",
-            B,
-            memkit::alloc_slice_copy_1k,
-            peer::alloc_slice_copy_1k,
-        ),
-        Case::new(
-            GROUP,
-            "alloc_str_1k",
-            B,
-            memkit::alloc_str_1k,
-            peer::alloc_str_1k,
-        ),
-        Case::new(
-            GROUP,
-            "vec_push_10k",
-            B,
-            memkit::vec_push_10k,
-            peer::vec_push_10k,
-        ),
-        Case::new(
-            GROUP,
-            "vec_push_reserve_exact_2k",
-            B,
-            memkit::vec_push_reserve_exact_2k,
-            peer::vec_push_reserve_exact_2k,
-        ),
-        Case::new(
-            GROUP,
-            "string_push_1k",
-            B,
-            memkit::string_push_1k,
-            peer::string_push_1k,
-        ),
-        Case::new(
-            GROUP,
-            "box_pin_in_1k",
-            B,
-            memkit::box_pin_in_1k,
-            peer::box_pin_in_1k,
-        ),
-        Case::new(GROUP, "reset_loop", B, memkit_reset_loop, peer_reset_loop),
-        Case::new(
-            GROUP,
-            "typed_alloc_10k",
-            T,
-            memkit_typed_alloc,
-            peer_typed_alloc,
-        ),
-        Case::new(
-            GROUP,
-            "typed_alloc_extend_10x1k",
-            T,
-            memkit_typed_extend,
-            peer_typed_extend,
-        ),
-        Case::new(GROUP, "bump_vs_box_1k", "Box", memkit_vs_box_1k, box_1k),
+    cases![GROUP;
+        alloc_u64_10k => memkit::alloc_u64_10k, peer::alloc_u64_10k, B;
+        alloc_layout_dyn_10k => memkit::alloc_layout_dyn_10k, peer::alloc_layout_dyn_10k, B;
+        alloc_256b_1k => memkit::alloc_256b_1k, peer::alloc_256b_1k, B;
+        alloc_slice_copy_1k => memkit::alloc_slice_copy_1k, peer::alloc_slice_copy_1k, B;
+        alloc_str_1k => memkit::alloc_str_1k, peer::alloc_str_1k, B;
+        vec_push_10k => memkit::vec_push_10k, peer::vec_push_10k, B;
+        vec_push_reserve_exact_2k =>
+            memkit::vec_push_reserve_exact_2k, peer::vec_push_reserve_exact_2k, B;
+        string_push_1k => memkit::string_push_1k, peer::string_push_1k, B;
+        box_pin_in_1k => memkit::box_pin_in_1k, peer::box_pin_in_1k, B;
+        reset_loop => memkit_reset_loop, peer_reset_loop, B;
+        typed_alloc_10k => memkit_typed_alloc, peer_typed_alloc, T;
+        typed_alloc_extend_10x1k => memkit_typed_extend, peer_typed_extend, T;
+        bump_vs_box_1k => memkit_vs_box_1k, box_1k, "Box";
     ]
 }

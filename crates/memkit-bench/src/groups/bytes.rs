@@ -232,37 +232,22 @@ fn peer_pool_loop() -> Runner {
     peer::pool_loop_with(bytes::BytesMut::with_capacity)
 }
 
-/// Registers case `$name` with the same-named bodies from both modules.
-macro_rules! same {
-    ($($name:ident),* $(,)?) => {
-        [$(Case::new(GROUP, stringify!($name), PEER, memkit::$name, peer::$name)),*]
-    };
-}
-
 /// The `bytes` group's cases.
 pub(crate) fn cases() -> Vec<Case> {
-    let mut cases = same![
-        clone_shared,
-        clone_static,
-        slice_small,
-        copy_from_slice_128,
-        bytesmut_alloc_12,
-        bytesmut_alloc_128,
-        bytesmut_alloc_4k,
-        put_slice_small,
-        put_u8_loop,
-        extend_from_slice_4k,
-        get_u32_loop,
-        split_freeze_loop,
-        freeze,
+    cases![GROUP;
+        clone_shared => memkit::clone_shared, peer::clone_shared, PEER;
+        clone_static => memkit::clone_static, peer::clone_static, PEER;
+        slice_small => memkit::slice_small, peer::slice_small, PEER;
+        copy_from_slice_128 => memkit::copy_from_slice_128, peer::copy_from_slice_128, PEER;
+        bytesmut_alloc_12 => memkit::bytesmut_alloc_12, peer::bytesmut_alloc_12, PEER;
+        bytesmut_alloc_128 => memkit::bytesmut_alloc_128, peer::bytesmut_alloc_128, PEER;
+        bytesmut_alloc_4k => memkit::bytesmut_alloc_4k, peer::bytesmut_alloc_4k, PEER;
+        put_slice_small => memkit::put_slice_small, peer::put_slice_small, PEER;
+        put_u8_loop => memkit::put_u8_loop, peer::put_u8_loop, PEER;
+        extend_from_slice_4k => memkit::extend_from_slice_4k, peer::extend_from_slice_4k, PEER;
+        get_u32_loop => memkit::get_u32_loop, peer::get_u32_loop, PEER;
+        split_freeze_loop => memkit::split_freeze_loop, peer::split_freeze_loop, PEER;
+        freeze => memkit::freeze, peer::freeze, PEER;
+        pool_loop => memkit_pool_loop, peer_pool_loop, PEER;
     ]
-    .to_vec();
-    cases.push(Case::new(
-        GROUP,
-        "pool_loop",
-        PEER,
-        memkit_pool_loop,
-        peer_pool_loop,
-    ));
-    cases
 }

@@ -359,92 +359,22 @@ type PeerMoka = moka::sync::Cache<u64, u64>;
 
 /// The `cache` group's timed cases.
 pub(crate) fn cases() -> Vec<Case> {
-    vec![
-        Case::new(
-            GROUP,
-            "get_hit_lru",
-            "lru",
-            get_hit::<MemLru>,
-            get_hit::<PeerLru>,
-        ),
-        Case::new(
-            GROUP,
-            "get_hit_hashlink",
-            "hashlink",
-            get_hit::<MemLru>,
-            get_hit::<PeerLink>,
-        ),
-        Case::new(
-            GROUP,
-            "get_hit_quick_cache",
-            "quick_cache",
-            get_hit::<MemS3>,
-            get_hit::<PeerQuick>,
-        ),
-        Case::new(
-            GROUP,
-            "miss_insert_lru",
-            "lru",
-            miss_insert::<MemLru>,
-            miss_insert::<PeerLru>,
-        ),
-        Case::new(
-            GROUP,
-            "miss_insert_hashlink",
-            "hashlink",
-            miss_insert::<MemLru>,
-            miss_insert::<PeerLink>,
-        ),
-        Case::new(
-            GROUP,
-            "miss_insert_quick_cache",
-            "quick_cache",
-            miss_insert::<MemS3>,
-            miss_insert::<PeerQuick>,
-        ),
-        Case::new(GROUP, "zipf_lru", "lru", zipf::<MemLru>, zipf::<PeerLru>),
-        Case::new(
-            GROUP,
-            "zipf_hashlink",
-            "hashlink",
-            zipf::<MemLru>,
-            zipf::<PeerLink>,
-        ),
-        Case::new(
-            GROUP,
-            "zipf_quick_cache",
-            "quick_cache",
-            zipf::<MemS3>,
-            zipf::<PeerQuick>,
-        ),
-        Case::new(
-            GROUP,
-            "sync_zipf_1t_moka",
-            "moka",
-            zipf_shared::<MemSync, 1>,
-            zipf_shared::<PeerMoka, 1>,
-        ),
-        Case::new(
-            GROUP,
-            "sync_zipf_2t_moka",
-            "moka",
-            zipf_shared::<MemSync, 2>,
-            zipf_shared::<PeerMoka, 2>,
-        ),
-        Case::new(
-            GROUP,
-            "sync_zipf_1t_quick_cache",
-            "quick_cache",
-            zipf_shared::<MemSync, 1>,
-            zipf_shared::<PeerQuickSync, 1>,
-        ),
-        Case::new(
-            GROUP,
-            "sync_zipf_2t_quick_cache",
-            "quick_cache",
-            zipf_shared::<MemSync, 2>,
-            zipf_shared::<PeerQuickSync, 2>,
-        ),
+    cases![GROUP;
+        get_hit_lru => get_hit::<MemLru>, get_hit::<PeerLru>, "lru";
+        get_hit_hashlink => get_hit::<MemLru>, get_hit::<PeerLink>, "hashlink";
+        get_hit_quick_cache => get_hit::<MemS3>, get_hit::<PeerQuick>, "quick_cache";
+        miss_insert_lru => miss_insert::<MemLru>, miss_insert::<PeerLru>, "lru";
+        miss_insert_hashlink => miss_insert::<MemLru>, miss_insert::<PeerLink>, "hashlink";
+        miss_insert_quick_cache => miss_insert::<MemS3>, miss_insert::<PeerQuick>, "quick_cache";
+        zipf_lru => zipf::<MemLru>, zipf::<PeerLru>, "lru";
+        zipf_hashlink => zipf::<MemLru>, zipf::<PeerLink>, "hashlink";
+        zipf_quick_cache => zipf::<MemS3>, zipf::<PeerQuick>, "quick_cache";
+        sync_zipf_1t_moka => zipf_shared::<MemSync, 1>, zipf_shared::<PeerMoka, 1>, "moka";
+        sync_zipf_2t_moka => zipf_shared::<MemSync, 2>, zipf_shared::<PeerMoka, 2>, "moka";
+        sync_zipf_1t_quick_cache =>
+            zipf_shared::<MemSync, 1>, zipf_shared::<PeerQuickSync, 1>, "quick_cache";
+        sync_zipf_2t_quick_cache =>
+            zipf_shared::<MemSync, 2>, zipf_shared::<PeerQuickSync, 2>, "quick_cache";
     ]
 }
 

@@ -95,7 +95,7 @@ fn httparse_head(req: &'static [u8], step: usize) -> Runner {
     })
 }
 
-macro_rules! head_cases {
+macro_rules! head_bodies {
     ($($name:ident: $req:ident, $step:expr;)*) => {
         $(
             mod $name {
@@ -110,14 +110,10 @@ macro_rules! head_cases {
                 }
             }
         )*
-
-        fn head_cases() -> Vec<Case> {
-            vec![$(Case::new(GROUP, stringify!($name), "httparse", $name::memkit, $name::peer)),*]
-        }
     };
 }
 
-head_cases! {
+head_bodies! {
     head_kittyhell: KITTYHELL, usize::MAX;
     head_short: SHORT, usize::MAX;
     head_kittyhell_64b: KITTYHELL, 64;
@@ -204,29 +200,17 @@ framing_bodies!(peer_framing, bytes::BytesMut, tokio_util::codec);
 
 /// The `codec` group's cases.
 pub(crate) fn cases() -> Vec<Case> {
-    let mut cases = head_cases();
-    cases.extend([
-        Case::new(
-            GROUP,
-            "lines_100",
-            "tokio-util",
-            memkit_framing::lines,
-            peer_framing::lines,
-        ),
-        Case::new(
-            GROUP,
-            "lines_100_max_length",
-            "tokio-util",
-            memkit_framing::lines_max_length,
-            peer_framing::lines_max_length,
-        ),
-        Case::new(
-            GROUP,
-            "length_delimited_100",
-            "tokio-util",
-            memkit_framing::length_delimited,
-            peer_framing::length_delimited,
-        ),
-    ]);
-    cases
+    cases![GROUP;
+        head_kittyhell => head_kittyhell::memkit, head_kittyhell::peer, "httparse";
+        head_short => head_short::memkit, head_short::peer, "httparse";
+        head_kittyhell_64b => head_kittyhell_64b::memkit, head_kittyhell_64b::peer, "httparse";
+        head_short_64b => head_short_64b::memkit, head_short_64b::peer, "httparse";
+        head_kittyhell_1b => head_kittyhell_1b::memkit, head_kittyhell_1b::peer, "httparse";
+        head_short_1b => head_short_1b::memkit, head_short_1b::peer, "httparse";
+        lines_100 => memkit_framing::lines, peer_framing::lines, "tokio-util";
+        lines_100_max_length =>
+            memkit_framing::lines_max_length, peer_framing::lines_max_length, "tokio-util";
+        length_delimited_100 =>
+            memkit_framing::length_delimited, peer_framing::length_delimited, "tokio-util";
+    ]
 }

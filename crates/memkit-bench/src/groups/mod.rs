@@ -1,9 +1,33 @@
 //! The case registry: one module per group.
 //!
 //! To add a group: write `groups/<name>.rs` with a `pub(crate) fn cases() ->
-//! Vec<Case>`, declare it here and append its cases in [`all`].
+//! Vec<Case>` built with [`cases!`], declare it here and append its cases in
+//! [`all`].
 
 use crate::harness::Case;
+
+/// Registers a group's cases in report order, one line each:
+///
+/// ```text
+/// cases![GROUP;
+///     name => memkit_side, peer_side, "peer label";
+///     name => memkit_side, peer_side, "peer label", memory();
+///     name => subject_side, peer_side, "peer label", subject_label("Arc");
+/// ]
+/// ```
+///
+/// `name` becomes the case name; each trailing `method(args)` is a
+/// [`Case`] builder call applied in order.
+macro_rules! cases {
+    ($group:expr; $(
+        $name:ident => $memkit:expr, $peer:expr, $label:expr $(, $modifier:ident($($arg:expr)?))*;
+    )*) => {
+        vec![$(
+            crate::harness::Case::new($group, stringify!($name), $label, $memkit, $peer)
+                $(.$modifier($($arg)?))*
+        ),*]
+    };
+}
 
 mod arena;
 mod bytes;

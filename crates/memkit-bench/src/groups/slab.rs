@@ -16,7 +16,7 @@
 //! depends on code placement, so the ratio would measure placement rather
 //! than the code. At 65536 slots neither side can memorise it.
 
-use crate::harness::{Case, Runner};
+use crate::harness::Case;
 
 const GROUP: &str = "slab";
 
@@ -431,33 +431,29 @@ slab_bodies!(peer, slab);
 gen_bodies!(gen_memkit, Map, [memkit_slab::GenSlab]);
 gen_bodies!(gen_peer, Map, [super::SlotMap]);
 
-/// The `slab` group's cases.
+/// The `slab` group's cases; the `slot_*` cases measure memory, bytes per
+/// slot.
 pub(crate) fn cases() -> Vec<Case> {
-    macro_rules! pairs {
-        ($peer_label:literal, $memkit:ident, $peer:ident, $prefix:literal: $($name:ident),* $(,)?) => {
-            [$(Case::new(
-                GROUP,
-                concat!($prefix, stringify!($name)),
-                $peer_label,
-                $memkit::$name as fn() -> Runner,
-                $peer::$name,
-            )),*]
-        };
-    }
-    // The `slot_*` cases measure memory: bytes per slot.
-    let memory = |cases: [Case; 3]| cases.map(Case::memory);
-    let mut cases = Vec::new();
-    cases.extend(pairs!["slab", memkit, peer, "":
-        insert_1m, random_get, random_remove, churn, iterate_50, compact, retain,
-    ]);
-    cases.extend(memory(
-        pairs!["slab", memkit, peer, "": slot_u32, slot_u64, slot_string],
-    ));
-    cases.extend(pairs!["slotmap", gen_memkit, gen_peer, "gen_":
-        insert_1m, random_get, random_remove, churn, iterate_50, retain, stale_get,
-    ]);
-    cases.extend(memory(
-        pairs!["slotmap", gen_memkit, gen_peer, "gen_": slot_u32, slot_u64, slot_string],
-    ));
-    cases
+    cases![GROUP;
+        insert_1m => memkit::insert_1m, peer::insert_1m, "slab";
+        random_get => memkit::random_get, peer::random_get, "slab";
+        random_remove => memkit::random_remove, peer::random_remove, "slab";
+        churn => memkit::churn, peer::churn, "slab";
+        iterate_50 => memkit::iterate_50, peer::iterate_50, "slab";
+        compact => memkit::compact, peer::compact, "slab";
+        retain => memkit::retain, peer::retain, "slab";
+        slot_u32 => memkit::slot_u32, peer::slot_u32, "slab", memory();
+        slot_u64 => memkit::slot_u64, peer::slot_u64, "slab", memory();
+        slot_string => memkit::slot_string, peer::slot_string, "slab", memory();
+        gen_insert_1m => gen_memkit::insert_1m, gen_peer::insert_1m, "slotmap";
+        gen_random_get => gen_memkit::random_get, gen_peer::random_get, "slotmap";
+        gen_random_remove => gen_memkit::random_remove, gen_peer::random_remove, "slotmap";
+        gen_churn => gen_memkit::churn, gen_peer::churn, "slotmap";
+        gen_iterate_50 => gen_memkit::iterate_50, gen_peer::iterate_50, "slotmap";
+        gen_retain => gen_memkit::retain, gen_peer::retain, "slotmap";
+        gen_stale_get => gen_memkit::stale_get, gen_peer::stale_get, "slotmap";
+        gen_slot_u32 => gen_memkit::slot_u32, gen_peer::slot_u32, "slotmap", memory();
+        gen_slot_u64 => gen_memkit::slot_u64, gen_peer::slot_u64, "slotmap", memory();
+        gen_slot_string => gen_memkit::slot_string, gen_peer::slot_string, "slotmap", memory();
+    ]
 }

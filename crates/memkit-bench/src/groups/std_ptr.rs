@@ -165,33 +165,13 @@ fn string_owned() -> Runner {
 
 /// The `std` group's cases.
 pub(crate) fn cases() -> Vec<Case> {
-    vec![
-        Case::new(GROUP, "arc_clone_vs_rc_clone", "Rc", arc_clone, rc_clone).subject_label("Arc"),
-        Case::new(GROUP, "bump_vs_box_1m", "Box", bump_1m, box_1m).subject_label("Bump"),
-        Case::new(
-            GROUP,
-            "refcell_borrow_mut_vs_cell_set",
-            "Cell",
-            refcell_borrow_mut,
-            cell_set,
-        )
-        .subject_label("RefCell"),
-        Case::new(
-            GROUP,
-            "rwlock_read_vs_mutex_lock",
-            "Mutex",
-            rwlock_read,
-            mutex_lock,
-        )
-        .subject_label("RwLock"),
-        Case::new(
-            GROUP,
-            "cow_borrowed_vs_string",
-            "String",
-            cow_borrowed,
-            string_owned,
-        )
-        .subject_label("Cow"),
+    cases![GROUP;
+        arc_clone_vs_rc_clone => arc_clone, rc_clone, "Rc", subject_label("Arc");
+        bump_vs_box_1m => bump_1m, box_1m, "Box", subject_label("Bump");
+        refcell_borrow_mut_vs_cell_set =>
+            refcell_borrow_mut, cell_set, "Cell", subject_label("RefCell");
+        rwlock_read_vs_mutex_lock => rwlock_read, mutex_lock, "Mutex", subject_label("RwLock");
+        cow_borrowed_vs_string => cow_borrowed, string_owned, "String", subject_label("Cow");
     ]
 }
 

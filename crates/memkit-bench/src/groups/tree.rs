@@ -367,71 +367,19 @@ mod memkit_bst {
 
 /// The cases of this group, in report order.
 pub(crate) fn cases() -> Vec<Case> {
-    vec![
-        Case::new(
-            GROUP,
-            "build_wide_1m",
-            "indextree",
-            memkit_side::build_wide_1m,
-            indextree_side::build_wide_1m,
-        ),
-        Case::new(
-            GROUP,
-            "build_deep_1m",
-            "indextree",
-            memkit_side::build_deep_1m,
-            indextree_side::build_deep_1m,
-        ),
-        Case::new(
-            GROUP,
-            "preorder_1m",
-            "indextree",
-            memkit_side::preorder_1m,
-            indextree_side::preorder_1m,
-        ),
-        Case::new(
-            GROUP,
-            "remove_half_1m",
-            "indextree",
-            memkit_side::remove_half_1m,
-            indextree_side::remove_half_1m,
-        ),
-        Case::new(
-            GROUP,
-            "node_bytes_u32",
-            "indextree",
-            memkit_side::node_bytes_u32,
-            indextree_side::node_bytes_u32,
-        )
-        .memory(),
-        Case::new(
-            GROUP,
-            "bst_build_drop_1m",
-            "Rc<RefCell>",
-            memkit_bst::bst_build_drop::<NODES>,
-            guide::bst_build_drop::<NODES>,
-        ),
-        Case::new(
-            GROUP,
-            "bst_build_drop_10k",
-            "Rc<RefCell>",
-            memkit_bst::bst_build_drop::<SMALL>,
-            guide::bst_build_drop::<SMALL>,
-        ),
-        Case::new(
-            GROUP,
-            "bst_preorder_1m",
-            "Rc<RefCell>",
-            memkit_bst::bst_preorder_1m,
-            guide::bst_preorder_1m,
-        ),
-        Case::new(
-            GROUP,
-            "bst_node_bytes",
-            "Rc<RefCell>",
-            memkit_bst::bst_node_bytes,
-            guide::bst_node_bytes,
-        )
-        .memory(),
+    cases![GROUP;
+        build_wide_1m => memkit_side::build_wide_1m, indextree_side::build_wide_1m, "indextree";
+        build_deep_1m => memkit_side::build_deep_1m, indextree_side::build_deep_1m, "indextree";
+        preorder_1m => memkit_side::preorder_1m, indextree_side::preorder_1m, "indextree";
+        remove_half_1m => memkit_side::remove_half_1m, indextree_side::remove_half_1m, "indextree";
+        node_bytes_u32 =>
+            memkit_side::node_bytes_u32, indextree_side::node_bytes_u32, "indextree", memory();
+        bst_build_drop_1m =>
+            memkit_bst::bst_build_drop::<NODES>, guide::bst_build_drop::<NODES>, "Rc<RefCell>";
+        bst_build_drop_10k =>
+            memkit_bst::bst_build_drop::<SMALL>, guide::bst_build_drop::<SMALL>, "Rc<RefCell>";
+        bst_preorder_1m => memkit_bst::bst_preorder_1m, guide::bst_preorder_1m, "Rc<RefCell>";
+        bst_node_bytes =>
+            memkit_bst::bst_node_bytes, guide::bst_node_bytes, "Rc<RefCell>", memory();
     ]
 }
