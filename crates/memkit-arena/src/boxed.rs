@@ -75,10 +75,8 @@ impl<'a, T> Box<'a, T> {
     /// As [`Bump::alloc`], if the arena cannot allocate.
     #[inline]
     fn with_node(x: T, a: &'a Bump, pinned: bool) -> Box<'a, T> {
-        match RawBox::new(a.raw(), x, pinned) {
-            Ok(raw) => Box { raw },
-            // `x` is dropped while the panic unwinds.
-            Err((_x, layout)) => a.oom("Bump::alloc", layout),
+        Box {
+            raw: RawBox::new(a, x, pinned),
         }
     }
 

@@ -397,10 +397,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     where
         F: FnOnce() -> T,
     {
-        match self.raw.alloc_with(MIN_ALIGN, f) {
-            Ok(r) => r,
+        match self.raw.slot(MIN_ALIGN) {
+            Some(slot) => slot.write(f()),
             // `f` (and what it owns) is dropped while the panic unwinds.
-            Err(_f) => self.oom(op, Layout::new::<T>()),
+            None => self.oom(op, Layout::new::<T>()),
         }
     }
 
@@ -421,7 +421,10 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     where
         F: FnOnce() -> T,
     {
-        self.raw.alloc_with(MIN_ALIGN, f).map_err(|_| AllocErr)
+        match self.raw.slot(MIN_ALIGN) {
+            Some(slot) => Ok(slot.write(f())),
+            None => Err(AllocErr),
+        }
     }
 
     /// Reserves room for a `T`, then runs the fallible initializer `f`. On

@@ -21,7 +21,6 @@ use core::marker::PhantomData;
 use core::mem::ManuallyDrop;
 use core::ptr::{self, NonNull};
 
-use super::RawBump;
 use super::pins::{self, PinNode, SideNode, WithNode};
 use crate::Bump;
 
@@ -46,29 +45,31 @@ unsafe impl<T: ?Sized + Send> Send for RawBox<'_, T> {}
 unsafe impl<T: ?Sized + Sync> Sync for RawBox<'_, T> {}
 
 impl<'a, T> RawBox<'a, T> {
-    /// Moves `x` into `bump`, with a pin registry node in front if it needs
-    /// one, registered as `pinned`. If the arena cannot allocate, gives `x`
-    /// back with the layout it asked for.
+    /// Moves `x` into `a`, with a pin registry node in front if it needs
+    /// one, registered as `pinned`.
+    ///
+    /// # Panics
+    ///
+    /// As `Bump::alloc`, if the arena cannot allocate; `x` is then dropped.
     #[inline]
-    pub(crate) fn new(bump: &'a RawBump, x: T, pinned: bool) -> Result<Self, (T, Layout)> {
+    pub(crate) fn new(a: &'a Bump, x: T, pinned: bool) -> Self {
+        let bump = a.raw();
         if !pins::needs_node(&x) {
-            return match bump.alloc_with(1, move || x) {
-                Ok(value) => Ok(RawBox::owning(value, None)),
-                Err(f) => Err((f(), Layout::new::<T>())),
+            return match bump.slot(1) {
+                Some(slot) => RawBox::owning(slot.write(x), None),
+                None => no_memory(a, x, Layout::new::<T>()),
             };
         }
-        let with_node = move || WithNode {
+        let Some(slot) = bump.slot::<WithNode<T>>(1) else {
+            no_memory(a, x, Layout::new::<WithNode<T>>())
+        };
+        let WithNode { node, value } = slot.write(WithNode {
             node: PinNode::new(bump.pins_head(), pinned),
             value: x,
-        };
-        match bump.alloc_with(1, with_node) {
-            Ok(WithNode { node, value }) => {
-                let node = NonNull::from(node);
-                bump.register(node);
-                Ok(RawBox::owning(value, Some(node)))
-            }
-            Err(f) => Err((f().value, Layout::new::<WithNode<T>>())),
-        }
+        });
+        let node = NonNull::from(node);
+        bump.register(node);
+        RawBox::owning(value, Some(node))
     }
 
     /// Moves the value out.
@@ -253,9 +254,10 @@ impl<'a, T> RawBox<'a, [T]> {
         }
         let bump = a.raw();
         let at = b.ptr.cast::<u8>();
-        let Ok(side) = bump.alloc_with(1, || SideNode::new(bump.pins_head(), at)) else {
+        let Some(slot) = bump.slot(1) else {
             a.oom("Bump::alloc", Layout::new::<SideNode>())
         };
+        let side = slot.write(SideNode::new(bump.pins_head(), at));
         // The pointer to the whole `SideNode` is the node's pointer, so the
         // arena can read the value's address through it.
         let node = NonNull::from(side).cast::<PinNode>();
@@ -271,6 +273,15 @@ impl<'a> RawBox<'a, str> {
         let empty: &'a mut str = Default::default();
         RawBox::owning(empty, None)
     }
+}
+
+/// Panics as `Bump::alloc` does when it cannot allocate `layout`; `value`
+/// is dropped while the panic unwinds.
+#[cold]
+#[inline(never)]
+fn no_memory<V>(a: &Bump, value: V, layout: Layout) -> ! {
+    let _value = value;
+    a.oom("Bump::alloc", layout)
 }
 
 impl<T: ?Sized> Drop for RawBox<'_, T> {

@@ -80,8 +80,8 @@
 //!
 //! # Typed operations
 //!
-//! `values.rs` builds on `alloc`: "allocate and write a value" (`alloc_with`,
-//! `alloc_try_with`), "allocate a copied slice" (`alloc_copy`, `alloc_str`)
+//! `values.rs` builds on `alloc`: "allocate and write a value" (`slot` and
+//! `Slot::write`, `alloc_try_with`), "allocate a copied slice" (`alloc_copy`, `alloc_str`)
 //! and "allocate a slice filled by a closure" (`alloc_fill`). Each one
 //! initialises all of a fresh allocation before handing it out as a `&mut`
 //! that borrows the `RawBump` (invariant 8); a fill that fails or panics

@@ -8,11 +8,36 @@
 
 use core::alloc::Layout;
 use core::convert::Infallible;
+use core::marker::PhantomData;
 use core::mem;
 use core::ptr::{self, NonNull};
 
 use super::RawBump;
 use crate::error::{AllocErr, AllocOrInitError};
+
+/// Fresh room for one `T` in a [`RawBump`] borrowed for `'a`: allocated,
+/// aligned, not yet initialised, and referred to by nothing else. Dropping
+/// it unused leaves the room unused.
+pub(crate) struct Slot<'a, T> {
+    ptr: NonNull<T>,
+    _bump: PhantomData<&'a mut T>,
+}
+
+impl<'a, T> Slot<'a, T> {
+    /// Moves `value` into the room.
+    #[inline(always)]
+    pub(crate) fn write(self, value: T) -> &'a mut T {
+        // SAFETY: `ptr` is a fresh allocation for one `T` (aligned to at
+        // least `align_of::<T>()`, dangling and aligned for a zero-sized `T`,
+        // invariant 7) that nothing else refers to, and it stays valid while
+        // the `RawBump` is borrowed for `'a` (invariant 8). `self` is
+        // consumed, so the room is written and handed out once.
+        unsafe {
+            self.ptr.write(value);
+            &mut *self.ptr.as_ptr()
+        }
+    }
+}
 
 /// Why [`RawBump::alloc_fill`] handed out nothing.
 #[derive(Debug)]
@@ -59,26 +84,14 @@ impl RawBump {
         self.alloc(layout)
     }
 
-    /// Reserves room for a `T`, then moves `f()` there. If the arena cannot
-    /// allocate, `f` is not called and comes back.
+    /// Reserves room for one `T`, or `None` if the arena refuses.
     #[inline(always)]
-    pub(crate) fn alloc_with<T, F: FnOnce() -> T>(
-        &self,
-        min_align: usize,
-        f: F,
-    ) -> Result<&mut T, F> {
-        let Some(p) = self.alloc_min(Layout::new::<T>(), min_align) else {
-            return Err(f);
-        };
-        let p = p.cast::<T>();
-        // SAFETY: `p` is a fresh allocation for one `T` (aligned to at least
-        // `align_of::<T>()`, dangling and aligned for a zero-sized `T`,
-        // invariant 7) that nothing else refers to, and it stays valid
-        // while `self` is borrowed (invariant 8).
-        unsafe {
-            p.write(f());
-            Ok(&mut *p.as_ptr())
-        }
+    pub(crate) fn slot<T>(&self, min_align: usize) -> Option<Slot<'_, T>> {
+        let p = self.alloc_min(Layout::new::<T>(), min_align)?;
+        Some(Slot {
+            ptr: p.cast::<T>(),
+            _bump: PhantomData,
+        })
     }
 
     /// Reserves room for a `T`, then runs `f`; on `Err` gives the room back
@@ -96,8 +109,8 @@ impl RawBump {
         match f() {
             Ok(v) => {
                 let p = p.cast::<T>();
-                // SAFETY: as in `alloc_with`: a fresh, aligned allocation for
-                // one `T`, valid while `self` is borrowed (invariant 8).
+                // SAFETY: as in `Slot::write`: a fresh, aligned allocation
+                // for one `T`, valid while `self` is borrowed (invariant 8).
                 Ok(unsafe {
                     p.write(v);
                     &mut *p.as_ptr()
