@@ -1,7 +1,7 @@
 //! The case registry: one module per group.
 //!
 //! To add a group: write `groups/<name>.rs` with a `pub(crate) fn cases() ->
-//! Vec<Case>` built with [`cases!`], declare it here and append its cases in
+//! Vec<Case>` built with `cases!` (below), declare it here and append its cases in
 //! [`all`].
 
 use crate::harness::Case;
