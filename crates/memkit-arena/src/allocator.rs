@@ -8,7 +8,6 @@ use core::alloc::Layout;
 use core::ptr::NonNull;
 
 use crate::Bump;
-use crate::raw;
 
 // SAFETY: 1. blocks come from `Bump::try_alloc_layout` and stay valid until
 // the `Bump` is reset or dropped, which needs `&mut Bump` and so cannot
@@ -37,7 +36,11 @@ unsafe impl<const MIN_ALIGN: usize> Allocator for &Bump<MIN_ALIGN> {
         new_layout: Layout,
     ) -> Result<NonNull<[u8]>, AllocError> {
         let new = Bump::<MIN_ALIGN>::adjusted(new_layout).ok_or(AllocError)?;
-        // SAFETY: the `Allocator::grow` contract is `RawBump::grow`'s.
+        // SAFETY: `Allocator::grow`'s caller promises that `ptr` is a live
+        // block of this allocator (so of this `RawBump`, every `&Bump`
+        // being the same allocator) for `old_layout`, and that
+        // `new_layout.size() >= old_layout.size()`: `RawBump::grow`'s
+        // contract. `new` differs from `new_layout` only in alignment.
         let p = unsafe { self.raw().grow(ptr, old_layout, new) }.ok_or(AllocError)?;
         Ok(NonNull::slice_from_raw_parts(p, new_layout.size()))
     }
@@ -49,18 +52,11 @@ unsafe impl<const MIN_ALIGN: usize> Allocator for &Bump<MIN_ALIGN> {
         old_layout: Layout,
         new_layout: Layout,
     ) -> Result<NonNull<[u8]>, AllocError> {
-        // SAFETY: forwarded contract.
-        let p = unsafe { self.grow(ptr, old_layout, new_layout) }?;
-        let base = p.cast::<u8>();
-        // SAFETY: the block holds `new_layout.size() >= old_layout.size()`
-        // bytes; the tail past the old size is ours to write.
-        unsafe {
-            raw::zero(
-                base.add(old_layout.size()),
-                new_layout.size() - old_layout.size(),
-            )
-        };
-        Ok(p)
+        let new = Bump::<MIN_ALIGN>::adjusted(new_layout).ok_or(AllocError)?;
+        // SAFETY: as in `grow`: `Allocator::grow_zeroed`'s caller makes the
+        // same promises, which are `RawBump::grow_zeroed`'s contract.
+        let p = unsafe { self.raw().grow_zeroed(ptr, old_layout, new) }.ok_or(AllocError)?;
+        Ok(NonNull::slice_from_raw_parts(p, new_layout.size()))
     }
 
     #[inline]
@@ -71,7 +67,11 @@ unsafe impl<const MIN_ALIGN: usize> Allocator for &Bump<MIN_ALIGN> {
         new_layout: Layout,
     ) -> Result<NonNull<[u8]>, AllocError> {
         let new = Bump::<MIN_ALIGN>::adjusted(new_layout).ok_or(AllocError)?;
-        // SAFETY: the `Allocator::shrink` contract is `RawBump::shrink`'s.
+        // SAFETY: `Allocator::shrink`'s caller promises that `ptr` is a live
+        // block of this allocator (so of this `RawBump`) for `old_layout`,
+        // and that `new_layout.size() <= old_layout.size()`:
+        // `RawBump::shrink`'s contract. `new` differs from `new_layout` only
+        // in alignment.
         let p = unsafe { self.raw().shrink(ptr, old_layout, new) }.ok_or(AllocError)?;
         Ok(NonNull::slice_from_raw_parts(p, new_layout.size()))
     }
@@ -112,7 +112,9 @@ mod nightly {
 
         #[inline]
         unsafe fn deallocate(&self, ptr: NonNull<u8>, layout: Layout) {
-            // SAFETY: the caller's contract, forwarded unchanged.
+            // SAFETY: `core::alloc::Allocator::deallocate`'s caller makes the
+            // promises `allocator_api2`'s `deallocate` asks for: the two traits'
+            // contracts are the same, method for method.
             unsafe { Api2::deallocate(self, ptr, layout) }
         }
 
@@ -123,7 +125,9 @@ mod nightly {
             old_layout: Layout,
             new_layout: Layout,
         ) -> Result<NonNull<[u8]>, AllocError> {
-            // SAFETY: the caller's contract, forwarded unchanged.
+            // SAFETY: `core::alloc::Allocator::grow`'s caller makes the
+            // promises `allocator_api2`'s `grow` asks for: the two traits'
+            // contracts are the same, method for method.
             unsafe { Api2::grow(self, ptr, old_layout, new_layout) }.map_err(|_| AllocError)
         }
 
@@ -134,7 +138,9 @@ mod nightly {
             old_layout: Layout,
             new_layout: Layout,
         ) -> Result<NonNull<[u8]>, AllocError> {
-            // SAFETY: the caller's contract, forwarded unchanged.
+            // SAFETY: `core::alloc::Allocator::grow_zeroed`'s caller makes the
+            // promises `allocator_api2`'s `grow_zeroed` asks for: the two traits'
+            // contracts are the same, method for method.
             unsafe { Api2::grow_zeroed(self, ptr, old_layout, new_layout) }.map_err(|_| AllocError)
         }
 
@@ -145,7 +151,9 @@ mod nightly {
             old_layout: Layout,
             new_layout: Layout,
         ) -> Result<NonNull<[u8]>, AllocError> {
-            // SAFETY: the caller's contract, forwarded unchanged.
+            // SAFETY: `core::alloc::Allocator::shrink`'s caller makes the
+            // promises `allocator_api2`'s `shrink` asks for: the two traits'
+            // contracts are the same, method for method.
             unsafe { Api2::shrink(self, ptr, old_layout, new_layout) }.map_err(|_| AllocError)
         }
     }

@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::mem::{MaybeUninit, size_of};
 
-use crate::raw::{self, RawArena, RawIterMut};
+use crate::raw::{RawArena, RawIterMut};
 
 /// An arena of values of one type. Allocation takes `&self` and hands out
 /// `&mut T` that live as long as the arena; every value is dropped when the
@@ -176,7 +176,9 @@ impl<T> Arena<T> {
         reason = "the slots are fresh, distinct from every earlier allocation, so the `&mut` aliases nothing"
     )]
     pub unsafe fn alloc_uninitialized(&self, num: usize) -> &mut [MaybeUninit<T>] {
-        // SAFETY: the caller's contract is `RawArena::alloc_uninit`'s.
+        // SAFETY: this function's `# Safety` (every slot initialised before
+        // the arena is dropped, iterated or converted) is
+        // `RawArena::alloc_uninit`'s contract.
         unsafe { self.raw.alloc_uninit(num) }
     }
 
@@ -262,14 +264,8 @@ impl Arena<u8> {
     /// let arena = memkit_arena::Arena::new();
     /// assert_eq!(arena.alloc_str("hi"), "hi");
     /// ```
-    #[expect(
-        clippy::mut_from_ref,
-        reason = "each call hands out a fresh allocation that no other reference aliases"
-    )]
     pub fn alloc_str(&self, s: &str) -> &mut str {
-        let bytes = self.alloc_extend(s.bytes());
-        // SAFETY: a copy of a `str`'s bytes is UTF-8.
-        unsafe { raw::str_mut(bytes) }
+        self.raw.alloc_str(s)
     }
 }
 

@@ -7,16 +7,13 @@ use core::fmt;
 use core::future::Future;
 use core::hash::{Hash, Hasher};
 use core::iter::FusedIterator;
-use core::marker::PhantomData;
-use core::mem::ManuallyDrop;
 use core::ops::{Deref, DerefMut};
 use core::pin::Pin;
-use core::ptr::{self, NonNull};
 use core::task::{Context, Poll};
 
 use crate::Bump;
 use crate::collections::Vec;
-use crate::raw;
+use crate::raw::RawBox;
 
 /// An owning pointer to a value in a [`Bump`]. Unlike a plain
 /// [`Bump::alloc`], dropping the `Box` drops the value (the memory itself is
@@ -51,15 +48,8 @@ use crate::raw;
 /// drop(b); // the String's heap buffer is freed here
 /// ```
 pub struct Box<'a, T: ?Sized> {
-    /// Points to a valid `T` in an arena that lives for `'a`. The box owns
-    /// that value: nothing else reads, writes or drops it while the box
-    /// lives, and the box drops it exactly once.
-    ptr: NonNull<T>,
-    /// The box's node on its arena's pin registry, if the value has drop
-    /// glue and takes memory (`raw/pins.rs`). Lives as long as the value.
-    node: Option<NonNull<raw::PinNode>>,
-    /// Covariant in `'a` and `T`, as an owning `&'a T` would be.
-    _arena: PhantomData<&'a T>,
+    /// The value, owned, with its pin registry node (`raw/boxed.rs`).
+    raw: RawBox<'a, T>,
 }
 
 impl<'a, T> Box<'a, T> {
@@ -79,23 +69,14 @@ impl<'a, T> Box<'a, T> {
 
     /// Moves `x` into `a`, with a pin registry node in front if it needs
     /// one, registered as `pinned`.
+    ///
+    /// # Panics
+    ///
+    /// As [`Bump::alloc`], if the arena cannot allocate.
     #[inline]
     fn with_node(x: T, a: &'a Bump, pinned: bool) -> Box<'a, T> {
-        if !raw::needs_node(&x) {
-            return Box::from_mut(a.alloc(x));
-        }
-        let raw = a.raw();
-        let slot = a.alloc(raw::WithNode {
-            node: raw::PinNode::new(raw.pins_head(), pinned),
-            value: x,
-        });
-        let raw::WithNode { node, value } = slot;
-        let node = NonNull::from(node);
-        raw.register(node);
         Box {
-            ptr: NonNull::from(value),
-            node: Some(node),
-            _arena: PhantomData,
+            raw: RawBox::new(a, x, pinned),
         }
     }
 
@@ -131,10 +112,7 @@ impl<'a, T> Box<'a, T> {
     /// assert_eq!(Box::into_inner(Box::new_in(3, &bump)), 3);
     /// ```
     pub fn into_inner(b: Box<'a, T>) -> T {
-        let r: &'a mut T = Box::leak(b);
-        // SAFETY: the box is leaked, so the value is read exactly once and
-        // never dropped in place.
-        unsafe { raw::take(r) }
+        b.raw.into_inner()
     }
 }
 
@@ -164,8 +142,12 @@ impl<'a, T: ?Sized> Box<'a, T> {
     /// assert_eq!(*b, 1);
     /// ```
     pub unsafe fn from_raw(raw: *mut T) -> Self {
-        // SAFETY: the caller's contract: a valid, unused `T` for `'a`.
-        Box::from_mut(unsafe { raw::from_raw(raw) })
+        Box {
+            // SAFETY: this function's own contract (above) is
+            // `RawBox::from_raw`'s: a valid `T`, allocated for `'a`, that
+            // nothing else owns or uses.
+            raw: unsafe { RawBox::from_raw(raw) },
+        }
     }
 
     /// Gives up ownership without dropping, returning the pointer.
@@ -174,37 +156,7 @@ impl<'a, T: ?Sized> Box<'a, T> {
     ///
     /// See [`Box::from_raw`].
     pub fn into_raw(b: Box<'a, T>) -> *mut T {
-        let b = ManuallyDrop::new(b);
-        b.unpin();
-        b.ptr.as_ptr()
-    }
-
-    /// Marks the value as no longer pinned: it is about to be dropped,
-    /// moved out or handed over.
-    #[inline]
-    fn unpin(&self) {
-        if let Some(node) = self.node {
-            // SAFETY: the node is this box's and lives as long as the value.
-            unsafe { raw::set_pinned(node, false) }
-        }
-    }
-
-    /// The same box with its pointer changed by `f`, keeping its node.
-    ///
-    /// # Safety
-    ///
-    /// * `f` returns a pointer to the same value, as a `U` (a cast or a
-    ///   change of pointer metadata that `U` allows).
-    unsafe fn map_ptr<U: ?Sized>(b: Box<'a, T>, f: impl FnOnce(*mut T) -> *mut U) -> Box<'a, U> {
-        let b = ManuallyDrop::new(b);
-        let p = f(b.ptr.as_ptr());
-        Box {
-            // SAFETY: `p` points to the same value as `b.ptr` (the
-            // caller), which is non-null.
-            ptr: unsafe { NonNull::new_unchecked(p) },
-            node: b.node,
-            _arena: PhantomData,
-        }
+        b.raw.into_raw()
     }
 
     /// Gives up ownership without dropping, returning a reference that
@@ -221,38 +173,7 @@ impl<'a, T: ?Sized> Box<'a, T> {
     /// assert_eq!(*r, 2);
     /// ```
     pub fn leak(b: Box<'a, T>) -> &'a mut T {
-        let p = Box::into_raw(b);
-        // SAFETY: the box owned the value for `'a` and was forgotten by
-        // `into_raw`, so this reference is now the only way to it.
-        unsafe { raw::from_raw(p) }
-    }
-
-    /// Wraps an exclusive reference that owns its value, with no node: the
-    /// value has no drop glue, takes no memory, or the caller registers
-    /// one with [`Box::register`].
-    pub(crate) fn from_mut(r: &'a mut T) -> Self {
-        Box {
-            ptr: NonNull::from(r),
-            node: None,
-            _arena: PhantomData,
-        }
-    }
-
-    /// Gives a node-less box in `a` a pin registry node if its value
-    /// needs one.
-    pub(crate) fn register(mut b: Box<'a, T>, a: &'a Bump) -> Self {
-        if b.node.is_some() || !raw::needs_node::<T>(&b) {
-            return b;
-        }
-        let raw = a.raw();
-        let value = b.ptr.cast::<u8>();
-        // The pointer to the whole `SideNode` is the node's pointer, so the
-        // arena can read the value's address through it.
-        let node = NonNull::from(a.alloc(raw::SideNode::new(raw.pins_head(), value)));
-        let node = node.cast::<raw::PinNode>();
-        raw.register(node);
-        b.node = Some(node);
-        b
+        b.raw.leak()
     }
 }
 
@@ -278,12 +199,10 @@ impl<'a> Box<'a, dyn Any> {
     /// assert_eq!(*any.downcast::<u32>().unwrap(), 7);
     /// ```
     pub fn downcast<T: Any>(self) -> Result<Box<'a, T>, Box<'a, dyn Any>> {
-        if self.is::<T>() {
-            // SAFETY: `is::<T>()` proved the value is a `T`.
-            Ok(unsafe { Box::map_ptr(self, |p| p.cast::<T>()) })
-        } else {
-            Err(self)
-        }
+        self.raw
+            .downcast()
+            .map(|raw| Box { raw })
+            .map_err(|raw| Box { raw })
     }
 }
 
@@ -307,12 +226,10 @@ impl<'a> Box<'a, dyn Any + Send> {
     /// assert_eq!(*any.downcast::<char>().unwrap(), 'x');
     /// ```
     pub fn downcast<T: Any>(self) -> Result<Box<'a, T>, Box<'a, dyn Any + Send>> {
-        if self.is::<T>() {
-            // SAFETY: `is::<T>()` proved the value is a `T`.
-            Ok(unsafe { Box::map_ptr(self, |p| p.cast::<T>()) })
-        } else {
-            Err(self)
-        }
+        self.raw
+            .downcast()
+            .map(|raw| Box { raw })
+            .map_err(|raw| Box { raw })
     }
 }
 
@@ -335,15 +252,17 @@ impl<'a, A> Box<'a, [A]> {
     pub fn from_iter_in<I: IntoIterator<Item = A>>(iter: I, a: &'a Bump) -> Self {
         Vec::from_iter_in(iter, a).into_boxed_slice()
     }
-}
 
-impl<T: ?Sized> Drop for Box<'_, T> {
-    fn drop(&mut self) {
-        // The drop runs now (even if it panics), which is all `Pin` asks.
-        self.unpin();
-        // SAFETY: the box owns the value and is being dropped; nothing uses
-        // it afterwards.
-        unsafe { raw::drop_value(&mut **self) }
+    /// The elements of `v`, which stay where they are.
+    ///
+    /// # Panics
+    ///
+    /// As [`Bump::alloc`], if the arena cannot allocate the pin registry
+    /// node the elements need; they are then dropped.
+    pub(crate) fn from_vec(v: allocator_api2::vec::Vec<A, &'a Bump>) -> Self {
+        Box {
+            raw: RawBox::from_vec(v),
+        }
     }
 }
 
@@ -352,29 +271,16 @@ impl<T: ?Sized> Deref for Box<'_, T> {
 
     #[inline]
     fn deref(&self) -> &T {
-        // SAFETY: `ptr` points to a valid `T` owned by the box; `&self`
-        // rules out a live `&mut` to it.
-        unsafe { raw::from_raw_ref(self.ptr.as_ptr()) }
+        self.raw.get()
     }
 }
 
 impl<T: ?Sized> DerefMut for Box<'_, T> {
     #[inline]
     fn deref_mut(&mut self) -> &mut T {
-        // SAFETY: `ptr` points to a valid `T` owned by the box; `&mut self`
-        // rules out any other reference to it.
-        unsafe { raw::from_raw(self.ptr.as_ptr()) }
+        self.raw.get_mut()
     }
 }
-
-// SAFETY: the box owns its `T` as `std`'s `Box` does. It never touches the
-// arena's state: its `Drop` drops the value in place and writes only its own
-// pin node, which the arena reads only after the box's borrow of it has
-// ended (`raw/pins.rs`, invariant 2). So sending it sends only the `T`.
-unsafe impl<T: ?Sized + Send> Send for Box<'_, T> {}
-
-// SAFETY: `&Box<T>` gives only `&T`.
-unsafe impl<T: ?Sized + Sync> Sync for Box<'_, T> {}
 
 /// An empty boxed slice; allocates nothing.
 ///
@@ -386,8 +292,9 @@ unsafe impl<T: ?Sized + Sync> Sync for Box<'_, T> {}
 /// ```
 impl<T> Default for Box<'_, [T]> {
     fn default() -> Self {
-        let empty: &mut [T] = &mut [];
-        Box::from_mut(empty)
+        Box {
+            raw: RawBox::<[T]>::empty(),
+        }
     }
 }
 
@@ -401,8 +308,9 @@ impl<T> Default for Box<'_, [T]> {
 /// ```
 impl Default for Box<'_, str> {
     fn default() -> Self {
-        let empty: &mut str = Default::default();
-        Box::from_mut(empty)
+        Box {
+            raw: RawBox::<str>::empty(),
+        }
     }
 }
 
@@ -422,10 +330,7 @@ impl Default for Box<'_, str> {
 /// ```
 impl<'a, T: ?Sized> From<Box<'a, T>> for Pin<Box<'a, T>> {
     fn from(b: Box<'a, T>) -> Self {
-        if let Some(node) = b.node {
-            // SAFETY: the node is this box's and lives as long as the value.
-            unsafe { raw::set_pinned(node, true) }
-        }
+        b.raw.pin();
         // SAFETY: the value stays in its arena slot until it is dropped:
         // `Box` hands it out only by reference, and a `Pin<Box<T>>` gives
         // `&mut T` only when `T: Unpin`. The slot is not reused before the
@@ -449,9 +354,9 @@ impl<'a, T: ?Sized> From<Box<'a, T>> for Pin<Box<'a, T>> {
 /// ```
 impl<'a, T, const N: usize> From<Box<'a, [T; N]>> for Box<'a, [T]> {
     fn from(b: Box<'a, [T; N]>) -> Self {
-        // SAFETY: an array of `N` `T`s is a slice of `N` `T`s at the same
-        // address.
-        unsafe { Box::map_ptr(b, |p| ptr::slice_from_raw_parts_mut(p.cast::<T>(), N)) }
+        Box {
+            raw: b.raw.into_slice(),
+        }
     }
 }
 
@@ -476,12 +381,10 @@ impl<'a, T, const N: usize> TryFrom<Box<'a, [T]>> for Box<'a, [T; N]> {
     type Error = Box<'a, [T]>;
 
     fn try_from(b: Box<'a, [T]>) -> Result<Self, Box<'a, [T]>> {
-        if b.len() != N {
-            return Err(b);
-        }
-        // SAFETY: the slice holds exactly `N` `T`s (checked), which is an
-        // array `[T; N]` at the same address.
-        Ok(unsafe { Box::map_ptr(b, |p| p.cast::<[T; N]>()) })
+        b.raw
+            .into_array()
+            .map(|raw| Box { raw })
+            .map_err(|raw| Box { raw })
     }
 }
 
@@ -524,7 +427,7 @@ impl<T: ?Sized + fmt::Display> fmt::Display for Box<'_, T> {
 /// The address of the value.
 impl<T: ?Sized> fmt::Pointer for Box<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Pointer::fmt(&self.ptr, f)
+        fmt::Pointer::fmt(&self.raw.as_ptr(), f)
     }
 }
 

@@ -11,13 +11,13 @@ use crate::raw;
 /// Iterator of [`Bump::iter_allocated_chunks`].
 #[must_use = "iterators are lazy"]
 pub struct ChunkIter<'a, const MIN_ALIGN: usize = 1> {
-    raw: raw::RawChunkIter,
+    raw: raw::RawChunkSlices<'a>,
     _bump: PhantomData<&'a mut Bump<MIN_ALIGN>>,
 }
 
 impl<'a, const MIN_ALIGN: usize> ChunkIter<'a, MIN_ALIGN> {
     /// Wraps `raw`, which walks the chunks of a `Bump` borrowed for `'a`.
-    pub(super) fn new(raw: raw::RawChunkIter) -> Self {
+    pub(super) fn new(raw: raw::RawChunkSlices<'a>) -> Self {
         ChunkIter {
             raw,
             _bump: PhantomData,
@@ -35,11 +35,7 @@ impl<'a, const MIN_ALIGN: usize> Iterator for ChunkIter<'a, MIN_ALIGN> {
     type Item = &'a [MaybeUninit<u8>];
 
     fn next(&mut self) -> Option<Self::Item> {
-        let (p, len) = self.raw.next()?;
-        // SAFETY: the arena is mutably borrowed for 'a, so no reference into
-        // it is live and no allocation or reset happens; the bytes belong to
-        // one live chunk.
-        Some(unsafe { raw::uninit_slice::<u8>(p, len) })
+        self.raw.next()
     }
 }
 

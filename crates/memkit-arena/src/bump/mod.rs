@@ -7,6 +7,7 @@ mod chunk_raw_iter;
 mod scope;
 
 use core::alloc::Layout;
+use core::convert::Infallible;
 use core::fmt;
 use core::ptr::NonNull;
 
@@ -15,7 +16,7 @@ pub use self::chunk_iter::ChunkIter;
 pub use self::chunk_raw_iter::ChunkRawIter;
 pub use self::scope::Scope;
 use crate::error::{AllocErr, AllocOrInitError};
-use crate::raw::{self, RawBump};
+use crate::raw::{self, FillError, RawBump};
 
 /// A bump allocation arena: allocation moves a pointer forward, and
 /// everything is freed at once by [`reset`](Bump::reset), by leaving a
@@ -265,10 +266,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
 
     #[inline(always)]
     fn raw_alloc(&self, layout: Layout) -> Result<NonNull<u8>, AllocErr> {
-        match Self::adjust(layout) {
-            Some(l) => self.raw.alloc(l).ok_or(AllocErr),
-            None => Err(AllocErr),
-        }
+        self.raw.alloc_min(layout, MIN_ALIGN).ok_or(AllocErr)
     }
 
     /// Allocates memory for `layout`.
@@ -304,7 +302,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// Panics for a failed allocation of `layout` in `op`.
     #[cold]
     #[inline(never)]
-    fn oom(&self, op: &str, layout: Layout) -> ! {
+    pub(crate) fn oom(&self, op: &str, layout: Layout) -> ! {
         oom(
             op,
             layout.size(),
@@ -395,18 +393,15 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
 
     /// [`alloc_with`](Bump::alloc_with) for the operation `op`.
     #[inline(always)]
-    #[expect(
-        clippy::mut_from_ref,
-        reason = "each call hands out a fresh allocation that no other reference aliases"
-    )]
     fn alloc_with_in<F, T>(&self, op: &str, f: F) -> &mut T
     where
         F: FnOnce() -> T,
     {
-        let p = self.alloc_layout_in(op, Layout::new::<T>());
-        // SAFETY: `p` is a fresh allocation for one `T`, owned by the result
-        // for the borrow of `self`.
-        unsafe { raw::write(p, f()) }
+        match self.raw.slot(MIN_ALIGN) {
+            Some(slot) => slot.write(f()),
+            // `f` (and what it owns) is dropped while the panic unwinds.
+            None => self.oom(op, Layout::new::<T>()),
+        }
     }
 
     /// [`alloc_with`](Bump::alloc_with), fallibly.
@@ -422,17 +417,14 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(*bump.try_alloc_with(|| 3).unwrap(), 3);
     /// ```
     #[inline(always)]
-    #[expect(
-        clippy::mut_from_ref,
-        reason = "each call hands out a fresh allocation that no other reference aliases"
-    )]
     pub fn try_alloc_with<F, T>(&self, f: F) -> Result<&mut T, AllocErr>
     where
         F: FnOnce() -> T,
     {
-        let p = self.try_alloc_layout(Layout::new::<T>())?;
-        // SAFETY: as in `alloc_with`.
-        Ok(unsafe { raw::write(p, f()) })
+        match self.raw.slot(MIN_ALIGN) {
+            Some(slot) => Ok(slot.write(f())),
+            None => Err(AllocErr),
+        }
     }
 
     /// Reserves room for a `T`, then runs the fallible initializer `f`. On
@@ -483,30 +475,11 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_try_with(|| Err::<u8, _>(7)), Err(AllocOrInitError::Init(7)));
     /// ```
     #[inline(always)]
-    #[expect(
-        clippy::mut_from_ref,
-        reason = "each call hands out a fresh allocation that no other reference aliases"
-    )]
     pub fn try_alloc_try_with<F, T, E>(&self, f: F) -> Result<&mut T, AllocOrInitError<E>>
     where
         F: FnOnce() -> Result<T, E>,
     {
-        let layout = Layout::new::<T>();
-        let cp = self.raw.checkpoint();
-        let p = self.try_alloc_layout(layout)?;
-        match f() {
-            // SAFETY: as in `alloc_with`.
-            Ok(v) => Ok(unsafe { raw::write(p, v) }),
-            Err(e) => {
-                self.raw.undo(cp, p, layout.size());
-                Err(AllocOrInitError::Init(e))
-            }
-        }
-    }
-
-    #[inline(always)]
-    fn slice_layout<T>(len: usize) -> Result<Layout, AllocErr> {
-        Layout::array::<T>(len).map_err(|_| AllocErr)
+        self.raw.alloc_try_with(MIN_ALIGN, f)
     }
 
     /// Copies `src` into the arena.
@@ -542,15 +515,8 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_copy(&[1u8]).unwrap(), &[1]);
     /// ```
     #[inline(always)]
-    #[expect(
-        clippy::mut_from_ref,
-        reason = "each call hands out a fresh allocation that no other reference aliases"
-    )]
     pub fn try_alloc_slice_copy<T: Copy>(&self, src: &[T]) -> Result<&mut [T], AllocErr> {
-        let layout = Layout::for_value(src);
-        let p = self.try_alloc_layout(layout)?;
-        // SAFETY: `p` is a fresh allocation for `src.len()` `T`s.
-        Ok(unsafe { raw::copy_slice(p, src) })
+        self.raw.alloc_copy(MIN_ALIGN, src).ok_or(AllocErr)
     }
 
     /// Clones every element of `src` into the arena.
@@ -625,14 +591,8 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_str("x").unwrap(), "x");
     /// ```
     #[inline(always)]
-    #[expect(
-        clippy::mut_from_ref,
-        reason = "each call hands out a fresh allocation that no other reference aliases"
-    )]
     pub fn try_alloc_str(&self, src: &str) -> Result<&mut str, AllocErr> {
-        let p = self.try_alloc_layout(Layout::for_value(src.as_bytes()))?;
-        // SAFETY: `p` is a fresh allocation of `src.len()` bytes.
-        Ok(unsafe { raw::copy_str(p, src) })
+        self.raw.alloc_str(MIN_ALIGN, src).ok_or(AllocErr)
     }
 
     /// Allocates `len` values made by `f(index)`.
@@ -662,19 +622,11 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with) for the
     /// operation `op`, which the panic messages name.
     #[inline(always)]
-    #[expect(
-        clippy::mut_from_ref,
-        reason = "each call hands out a fresh allocation that no other reference aliases"
-    )]
     fn fill_with_in<T, F>(&self, op: &str, len: usize, mut f: F) -> &mut [T]
     where
         F: FnMut(usize) -> T,
     {
-        let layout = Self::slice_layout::<T>(len)
-            .unwrap_or_else(|_| slice_overflow(op, len, core::mem::size_of::<T>()));
-        let p = self.alloc_layout_in(op, layout);
-        // SAFETY: `p` is a fresh allocation for `len` `T`s.
-        match unsafe { raw::try_fill(p, len, |i| Ok::<T, core::convert::Infallible>(f(i))) } {
+        match self.try_fill_with_in(op, len, |i| Ok::<T, Infallible>(f(i))) {
             Ok(s) => s,
         }
     }
@@ -709,24 +661,16 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// [`alloc_slice_try_fill_with`](Bump::alloc_slice_try_fill_with) for
     /// the operation `op`, which the panic messages name.
     #[inline(always)]
-    #[expect(
-        clippy::mut_from_ref,
-        reason = "each call hands out a fresh allocation that no other reference aliases"
-    )]
     fn try_fill_with_in<T, F, E>(&self, op: &str, len: usize, f: F) -> Result<&mut [T], E>
     where
         F: FnMut(usize) -> Result<T, E>,
     {
-        let layout = Self::slice_layout::<T>(len)
-            .unwrap_or_else(|_| slice_overflow(op, len, core::mem::size_of::<T>()));
-        let cp = self.raw.checkpoint();
-        let p = self.alloc_layout_in(op, layout);
-        // SAFETY: `p` is a fresh allocation for `len` `T`s.
-        let r = unsafe { raw::try_fill(p, len, f) };
-        if r.is_err() {
-            self.raw.undo(cp, p, layout.size());
+        match self.raw.alloc_fill(MIN_ALIGN, len, f) {
+            Ok(s) => Ok(s),
+            Err(FillError::Init(e)) => Err(e),
+            Err(FillError::TooLong) => slice_overflow(op, len, core::mem::size_of::<T>()),
+            Err(FillError::NoMemory(layout)) => self.oom(op, layout),
         }
-        r
     }
 
     /// [`alloc_slice_fill_with`](Bump::alloc_slice_fill_with), fallibly.
@@ -742,20 +686,13 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.try_alloc_slice_fill_with(2, |i| i).unwrap(), &[0, 1]);
     /// ```
     #[inline(always)]
-    #[expect(
-        clippy::mut_from_ref,
-        reason = "each call hands out a fresh allocation that no other reference aliases"
-    )]
     pub fn try_alloc_slice_fill_with<T, F>(&self, len: usize, f: F) -> Result<&mut [T], AllocErr>
     where
         F: FnMut(usize) -> T,
     {
-        let p = self.try_alloc_layout(Self::slice_layout::<T>(len)?)?;
-        let mut f = f;
-        // SAFETY: `p` is a fresh allocation for `len` `T`s.
-        match unsafe { raw::try_fill(p, len, |i| Ok::<T, core::convert::Infallible>(f(i))) } {
-            Ok(s) => Ok(s),
-        }
+        self.raw
+            .alloc_fill_with(MIN_ALIGN, len, f)
+            .map_err(|_| AllocErr)
     }
 
     /// Allocates `len` copies of `value`.
@@ -985,8 +922,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert!(bump.allocated_bytes() > 0);
     /// ```
     pub fn reset(&mut self) {
-        // SAFETY: `&mut self`: no allocation is borrowed any more.
-        unsafe { self.raw.reset() }
+        self.raw.reset();
     }
 
     /// Frees everything at once but keeps every chunk for reuse, so a loop
@@ -1004,8 +940,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(bump.allocated_bytes(), held);
     /// ```
     pub fn reset_keep_chunks(&mut self) {
-        // SAFETY: `&mut self`: no allocation is borrowed any more.
-        unsafe { self.raw.reset_keep_chunks() }
+        self.raw.reset_keep_chunks();
     }
 
     /// The current position, for [`reset_to`](Bump::reset_to).
@@ -1041,7 +976,9 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     ///
     /// See [`Checkpoint`].
     pub unsafe fn reset_to(&self, checkpoint: Checkpoint) {
-        // SAFETY: the caller's contract, which is `RawBump::reset_to`'s.
+        // SAFETY: this function's `# Safety` (a checkpoint of this `Bump`
+        // not passed by a reset since, nothing allocated after it used
+        // again) is `RawBump::reset_to`'s contract.
         unsafe { self.raw.reset_to(checkpoint.raw) }
     }
 
@@ -1155,7 +1092,7 @@ impl<const MIN_ALIGN: usize> Bump<MIN_ALIGN> {
     /// assert_eq!(unsafe { [chunk[0].assume_init(), chunk[1].assume_init()] }, *b"ab");
     /// ```
     pub fn iter_allocated_chunks(&mut self) -> ChunkIter<'_, MIN_ALIGN> {
-        ChunkIter::new(self.raw.chunks())
+        ChunkIter::new(self.raw.chunk_slices())
     }
 
     /// Raw pointers and lengths of the used part of each chunk, newest

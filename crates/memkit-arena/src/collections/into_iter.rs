@@ -5,7 +5,6 @@ use core::iter::FusedIterator;
 use core::mem::ManuallyDrop;
 
 use crate::Bump;
-use crate::raw;
 
 /// The owning iterator of a [`Vec`](super::Vec), from `into_iter`.
 ///
@@ -64,12 +63,24 @@ impl<'bump, T> IntoIter<'bump, T> {
     }
 }
 
+/// Drops the items an iterator has left, also when one of their `Drop`s
+/// panics (a second panic aborts, as for `drop_in_place` on a slice).
+struct DropRest<'x, I: Iterator>(&'x mut I);
+
+impl<I: Iterator> Drop for DropRest<'_, I> {
+    fn drop(&mut self) {
+        self.0.for_each(drop);
+    }
+}
+
 impl<T> Drop for IntoIter<'_, T> {
     fn drop(&mut self) {
-        // SAFETY: the iterator owns the elements not yet yielded; the inner
-        // iterator is never used or dropped after this, so they are dropped
-        // exactly once (a panicking `Drop` still lets the rest drop).
-        unsafe { raw::drop_value(self.inner.as_mut_slice()) }
+        // The elements not yet yielded are dropped here, each once; the
+        // inner iterator itself is never dropped (see `inner`).
+        if core::mem::needs_drop::<T>() {
+            let rest = DropRest(&mut *self.inner);
+            rest.0.by_ref().for_each(drop);
+        }
     }
 }
 

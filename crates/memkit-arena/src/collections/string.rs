@@ -12,7 +12,6 @@ use core::str::Utf8Error;
 
 use super::Vec;
 use crate::Bump;
-use crate::raw;
 
 /// Formats into a [`String`] in a [`Bump`]: `format!(in &bump, "{}", x)`.
 ///
@@ -435,8 +434,11 @@ impl<'bump> String<'bump> {
         bump: &'bump Bump,
     ) -> String<'bump> {
         String {
-            // SAFETY: the caller's contract covers `Vec::from_raw_parts_in`'s,
-            // and the bytes are UTF-8.
+            // SAFETY: the parts come from a forgotten `String` or byte
+            // vector of `bump`, with `length <= capacity` and `buf` valid for
+            // the whole capacity (this function's `# Safety`), which is
+            // `Vec::from_raw_parts_in`'s contract; the first `length` bytes
+            // are UTF-8, which is `String`'s invariant.
             vec: unsafe { Vec::from_raw_parts_in(buf, length, capacity, bump) },
         }
     }
@@ -504,8 +506,10 @@ impl<'bump> String<'bump> {
     /// ```
     pub fn into_bump_str(self) -> &'bump str {
         let bytes = self.vec.into_bump_slice_mut();
-        // SAFETY: a `String`'s bytes are UTF-8.
-        unsafe { raw::str_mut(bytes) }
+        // SAFETY: a `String`'s bytes are UTF-8 (every constructor and
+        // mutator keeps them so), and `into_bump_slice_mut` hands back exactly
+        // those bytes.
+        unsafe { core::str::from_utf8_unchecked_mut(bytes) }
     }
 
     /// The contents.
@@ -863,8 +867,9 @@ impl Deref for String<'_> {
 
 impl DerefMut for String<'_> {
     fn deref_mut(&mut self) -> &mut str {
-        // SAFETY: as in `deref`.
-        unsafe { raw::str_mut(&mut self.vec) }
+        // SAFETY: a `String`'s bytes are UTF-8 (as in `deref`); a `&mut str`
+        // can only write UTF-8 back.
+        unsafe { core::str::from_utf8_unchecked_mut(&mut self.vec) }
     }
 }
 

@@ -50,33 +50,17 @@ pub struct DrainFilter<'a, 'bump, T, F>
 where
     F: FnMut(&mut T) -> bool,
 {
-    pass: Pass<'a, 'bump, T>,
+    pass: raw::Compact<'a, T, &'bump Bump>,
     filter: F,
     /// Set while `filter` runs: still set when it unwound.
     in_filter: bool,
-}
-
-/// The vector and the compaction pass over it. Dropping it gives the
-/// vector back its elements, also when a predicate or a `Drop` unwinds.
-struct Pass<'a, 'bump, T> {
-    vec: &'a mut Vec<'bump, T>,
-    raw: raw::Compact<T>,
-}
-
-impl<T> Drop for Pass<'_, '_, T> {
-    fn drop(&mut self) {
-        let len = self.raw.finish();
-        // SAFETY: `finish` left exactly `len` initialised elements at the
-        // start of the buffer, which is the vector's and within capacity.
-        unsafe { self.vec.set_len(len) };
-    }
 }
 
 impl<T, F: FnMut(&mut T) -> bool> DrainFilter<'_, '_, T, F> {
     /// Runs the predicate on the next element: `Some(true)` to remove it,
     /// `None` at the end.
     fn select_next(&mut self) -> Option<bool> {
-        let elem = self.pass.raw.peek()?;
+        let elem = self.pass.peek()?;
         self.in_filter = true;
         let remove = (self.filter)(elem);
         self.in_filter = false;
@@ -87,7 +71,7 @@ impl<T, F: FnMut(&mut T) -> bool> DrainFilter<'_, '_, T, F> {
 impl<T, F: FnMut(&mut T) -> bool> fmt::Debug for DrainFilter<'_, '_, T, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DrainFilter")
-            .field("remaining", &self.pass.raw.remaining())
+            .field("remaining", &self.pass.remaining())
             .finish_non_exhaustive()
     }
 }
@@ -98,15 +82,15 @@ impl<T, F: FnMut(&mut T) -> bool> Iterator for DrainFilter<'_, '_, T, F> {
     fn next(&mut self) -> Option<T> {
         while let Some(remove) = self.select_next() {
             if remove {
-                return Some(self.pass.raw.take());
+                return Some(self.pass.take());
             }
-            self.pass.raw.keep();
+            self.pass.keep();
         }
         None
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (0, Some(self.pass.raw.remaining()))
+        (0, Some(self.pass.remaining()))
     }
 }
 
@@ -115,15 +99,15 @@ impl<T, F: FnMut(&mut T) -> bool> core::iter::FusedIterator for DrainFilter<'_, 
 impl<T, F: FnMut(&mut T) -> bool> Drop for DrainFilter<'_, '_, T, F> {
     fn drop(&mut self) {
         if self.in_filter {
-            // The predicate unwound: leave the rest where it is (`Pass`
+            // The predicate unwound: leave the rest where it is (the pass
             // slides it down when it drops, right after this).
             return;
         }
         while let Some(remove) = self.select_next() {
             if remove {
-                drop(self.pass.raw.take());
+                drop(self.pass.take());
             } else {
-                self.pass.raw.keep();
+                self.pass.keep();
             }
         }
     }
@@ -288,7 +272,10 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
         bump: &'bump Bump,
     ) -> Vec<'bump, T> {
         Vec {
-            // SAFETY: the caller's contract is `allocator_api2`'s.
+            // SAFETY: the parts come from a forgotten `Vec<'bump, T>` of
+            // `bump` (this function's `# Safety`), so from an
+            // `allocator_api2` vector with allocator `bump`: what
+            // `from_raw_parts_in` asks.
             inner: unsafe { InnerVec::from_raw_parts_in(ptr, length, capacity, bump) },
         }
     }
@@ -448,8 +435,7 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// assert_eq!(&*b, &[1, 2]);
     /// ```
     pub fn into_boxed_slice(self) -> Box<'bump, [T]> {
-        let bump = self.bump();
-        Box::register(Box::from_mut(self.inner.leak()), bump)
+        Box::from_vec(self.inner)
     }
 
     /// Leaves the elements in the arena and returns them as a slice that
@@ -563,7 +549,9 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     /// assert_eq!(v, [1]);
     /// ```
     pub unsafe fn set_len(&mut self, new_len: usize) {
-        // SAFETY: the caller's contract.
+        // SAFETY: `new_len <= capacity()` and the first `new_len` elements
+        // are initialised (this function's `# Safety`), which is all the
+        // inner vector's `set_len` asks.
         unsafe { self.inner.set_len(new_len) }
     }
 
@@ -831,20 +819,8 @@ impl<'bump, T: 'bump> Vec<'bump, T> {
     where
         F: FnMut(&mut T) -> bool,
     {
-        let len = self.len();
-        let base = self.inner.as_mut_ptr();
-        // SAFETY: the length drops to 0 first, so while the pass runs the
-        // vector neither reads nor drops its elements (a leaked iterator
-        // leaks them instead); `Pass::drop` restores it.
-        unsafe { self.set_len(0) };
-        // SAFETY: `base` is the vector's buffer (non-null and aligned, even
-        // when dangling), and `base .. base + len` holds its `len` initialised
-        // elements; the vector no longer sees them (length 0) and stays
-        // mutably borrowed by the iterator, so its buffer neither moves nor
-        // frees until `Pass::drop` has run `finish`.
-        let raw = unsafe { raw::Compact::new(base, len) };
         DrainFilter {
-            pass: Pass { vec: self, raw },
+            pass: raw::Compact::new(&mut self.inner),
             filter,
             in_filter: false,
         }
@@ -1007,18 +983,7 @@ impl<'bump, T: 'bump + Copy> Vec<'bump, T> {
         if let Err(e) = self.try_reserve(other.len()) {
             grow_failed::<T>("Vec::extend_from_slice_copy", self.len(), other.len(), &e);
         }
-        let len = self.inner.len();
-        // A plain `memcpy` into the spare capacity, instead of the
-        // element-wise loop of the generic `extend_from_slice`.
-        let spare = self.inner.spare_capacity_mut();
-        let dst = core::ptr::NonNull::from(&mut spare[..other.len()]).cast::<u8>();
-        // SAFETY: `dst` is the first `other.len()` spare slots (reserved
-        // above), disjoint from `other` (which `&mut self` cannot alias);
-        // they become initialised.
-        unsafe { raw::copy_slice(dst, other) };
-        // SAFETY: the `other.len()` slots after `len` were just written and
-        // are within capacity.
-        unsafe { self.inner.set_len(len + other.len()) };
+        raw::extend_copy(&mut self.inner, other);
     }
 
     /// Appends copies of the elements of every slice, reserving once.

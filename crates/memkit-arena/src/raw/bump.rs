@@ -5,7 +5,8 @@
 use alloc::alloc::{alloc, dealloc};
 use core::alloc::Layout;
 use core::cell::Cell;
-use core::mem::{align_of, size_of};
+use core::marker::PhantomData;
+use core::mem::{MaybeUninit, align_of, size_of};
 use core::ptr::{self, NonNull};
 
 use super::pins::{self, PinNode};
@@ -219,7 +220,9 @@ impl RawBump {
     unsafe fn pinned_value_in(&self, start: usize, end: usize) -> bool {
         let mut next = self.pins.get();
         while let Some(node) = next {
-            // SAFETY: the caller's contract.
+            // SAFETY: `node` is on the registry, so in a used chunk (`pins.rs`
+            // invariant 1), and no box registered with `self` is alive (the
+            // caller), so none writes it now.
             let (pinned, older) = unsafe { pins::read(node) };
             // SAFETY: as above; side nodes were registered through
             // pointers to their whole `SideNode`.
@@ -477,6 +480,25 @@ impl RawBump {
         Some(new_ptr)
     }
 
+    /// [`grow`](RawBump::grow), with the bytes past `old.size()` zeroed.
+    ///
+    /// # Safety
+    ///
+    /// * As for [`grow`](RawBump::grow).
+    pub(crate) unsafe fn grow_zeroed(
+        &self,
+        ptr: NonNull<u8>,
+        old: Layout,
+        new: Layout,
+    ) -> Option<NonNull<u8>> {
+        // SAFETY: the caller keeps `grow`'s contract (see above).
+        let p = unsafe { self.grow(ptr, old, new) }?;
+        // SAFETY: `grow` returned a block of `new.size() >= old.size()` bytes
+        // that the caller owns; the tail past `old.size()` lies inside it.
+        unsafe { ptr::write_bytes(p.as_ptr().add(old.size()), 0, new.size() - old.size()) };
+        Some(p)
+    }
+
     /// Shrinks `ptr`/`old` to `new`: in place (giving bytes back when it is
     /// the last allocation) unless `new` needs a larger alignment.
     ///
@@ -577,13 +599,14 @@ impl RawBump {
     /// Moves every chunk to the spare list; if there are several, replaces
     /// them by one chunk of the same total capacity.
     ///
-    /// # Safety
-    ///
-    /// * No allocation from this `RawBump` is used afterwards.
-    pub(crate) unsafe fn reset_keep_chunks(&self) {
-        // SAFETY: no box is used afterwards (the caller).
+    /// Safe because it takes `&mut self`: every reference this `RawBump`
+    /// handed out borrows it, and every box registered with it borrows the
+    /// `Bump` around it, so none is alive now.
+    pub(crate) fn reset_keep_chunks(&mut self) {
+        // SAFETY: `&mut self`: no box registered with `self` is alive (see
+        // above).
         if unsafe { self.forgotten_pins_since(None) } {
-            // SAFETY: as above.
+            // SAFETY: `&mut self`, so no box registered with `self` is alive.
             unsafe { self.leak_pinned_chunks() };
         }
         let start = Checkpoint {
@@ -592,7 +615,7 @@ impl RawBump {
             pins: None,
         };
         // SAFETY: `None` is the bottom of every used list and of the
-        // registry; the caller promises no allocation is used afterwards.
+        // registry; `&mut self` ends every borrow of an allocation.
         unsafe { self.reset_to(start) };
         if self.chunks.get() > 1 {
             // Merge the chunks into one of the same total capacity, so the
@@ -612,20 +635,18 @@ impl RawBump {
         }
     }
 
-    /// Frees every chunk except the current one and rewinds it.
-    ///
-    /// # Safety
-    ///
-    /// * No allocation from this `RawBump` is used afterwards.
-    pub(crate) unsafe fn reset(&self) {
-        // SAFETY: no box is used afterwards (the caller).
+    /// Frees every chunk except the current one and rewinds it. Safe for
+    /// the reason [`reset_keep_chunks`](RawBump::reset_keep_chunks) is.
+    pub(crate) fn reset(&mut self) {
+        // SAFETY: `&mut self`: no box registered with `self` is alive.
         if unsafe { self.forgotten_pins_since(None) } {
-            // SAFETY: as above.
+            // SAFETY: `&mut self`, so no box registered with `self` is alive.
             unsafe { self.leak_pinned_chunks() };
         }
         let cur = self.current.get();
-        // SAFETY: spare chunks hold no allocation; the used ones below the
-        // current chunk hold only allocations the caller gave up.
+        // SAFETY: spare chunks hold no allocation (invariant 4); the used
+        // ones below the current chunk hold only allocations whose borrows
+        // `&mut self` has ended.
         unsafe {
             self.free_list(self.spare.replace(None));
             if let Some(c) = cur {
@@ -785,6 +806,14 @@ impl RawBump {
             fill: self.ptr.get(),
         }
     }
+
+    /// The used bytes of each used chunk, newest first.
+    pub(crate) fn chunk_slices(&mut self) -> RawChunkSlices<'_> {
+        RawChunkSlices {
+            raw: self.chunks(),
+            _bump: PhantomData,
+        }
+    }
 }
 
 impl Drop for RawBump {
@@ -792,7 +821,7 @@ impl Drop for RawBump {
         // SAFETY: `&mut self` at drop: no box outlives its borrow of the
         // arena.
         if unsafe { self.forgotten_pins_since(None) } {
-            // SAFETY: as above.
+            // SAFETY: `&mut self`, so no box registered with `self` is alive.
             unsafe { self.leak_pinned_chunks() };
         }
         // SAFETY: `&mut self` at drop: no allocation outlives the arena.
@@ -823,10 +852,34 @@ impl Iterator for RawChunkIter {
         let h = unsafe { header(c) };
         self.next = h.prev.get();
         if let Some(p) = self.next {
-            // SAFETY: as above.
+            // SAFETY: `p` is the next chunk on the used list, live for the
+            // same reason as `c`.
             self.fill = unsafe { header(p) }.fill.get();
         }
         Some((start, len))
+    }
+}
+
+/// The used bytes of each used chunk of a [`RawBump`] borrowed mutably,
+/// newest first.
+#[derive(Debug)]
+pub(crate) struct RawChunkSlices<'a> {
+    raw: RawChunkIter,
+    _bump: PhantomData<&'a mut RawBump>,
+}
+
+impl<'a> Iterator for RawChunkSlices<'a> {
+    type Item = &'a [MaybeUninit<u8>];
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (p, len) = self.raw.next()?;
+        // SAFETY: `p .. p + len` is the used part of a chunk on the used
+        // list (invariants 2, 3), which stays allocated while the `RawBump`
+        // is borrowed for 'a. The borrow is exclusive, so nothing allocates
+        // or resets meanwhile, and no reference handed out by the `RawBump`
+        // (each borrows it) is alive to write those bytes. `MaybeUninit<u8>`
+        // has no validity requirement, so padding bytes may be read as it.
+        Some(unsafe { core::slice::from_raw_parts(p.cast::<MaybeUninit<u8>>().as_ptr(), len) })
     }
 }
 

@@ -11,18 +11,22 @@
 //! [read, len)     not yet visited, initialised
 //! ```
 //!
-//! with `write <= read <= len` at all times. While the pass runs, the
-//! owning vector's length is 0, so nothing else reads or drops the
-//! elements; [`Compact::finish`] slides the unvisited run down onto the
-//! holes and returns the length to give back to the vector. A pass that is
-//! leaked (`mem::forget` of its owner) therefore leaks elements but never
-//! exposes a hole.
+//! with `write <= read <= len` at all times. The pass holds the vector by
+//! `&mut` and sets its length to 0 while it runs, so nothing else reads or
+//! drops the elements; when the pass drops, it slides the unvisited run
+//! down onto the holes and gives the vector back its `write` kept
+//! elements. A pass that is leaked (`mem::forget` of its owner) therefore
+//! leaks elements but never exposes a hole.
 
+use allocator_api2::alloc::Allocator;
+use allocator_api2::vec::Vec;
 use core::ptr;
 
-/// The state of a compaction pass. See the module invariants.
-pub(crate) struct Compact<T> {
-    /// Start of the buffer; valid for `len` elements.
+/// A compaction pass over a vector. See the module invariants.
+pub(crate) struct Compact<'a, T, A: Allocator> {
+    /// The vector, whose length is 0 while the pass runs.
+    vec: &'a mut Vec<T, A>,
+    /// Start of the vector's buffer; valid for `len` elements.
     base: *mut T,
     /// Next element to visit; `write <= read <= len`.
     read: usize,
@@ -32,19 +36,17 @@ pub(crate) struct Compact<T> {
     len: usize,
 }
 
-impl<T> Compact<T> {
-    /// Starts a pass over `len` elements at `base`.
-    ///
-    /// # Safety
-    ///
-    /// * `base` is non-null and aligned, and `base .. base + len` holds
-    ///   `len` initialised `T`s.
-    /// * Until [`finish`](Compact::finish) has run, nothing but this pass
-    ///   reads, writes or drops them (the owning vector's length is 0), and
-    ///   the buffer is neither moved nor freed.
+impl<'a, T, A: Allocator> Compact<'a, T, A> {
+    /// Starts a pass over the elements of `vec`.
     #[inline]
-    pub(crate) unsafe fn new(base: *mut T, len: usize) -> Self {
+    pub(crate) fn new(vec: &'a mut Vec<T, A>) -> Self {
+        let len = vec.len();
+        let base = vec.as_mut_ptr();
+        // SAFETY: 0 is within capacity, and no element needs initialising;
+        // the elements stay in the buffer, owned by the pass from here on.
+        unsafe { vec.set_len(0) };
         Compact {
+            vec,
             base,
             read: 0,
             write: 0,
@@ -65,9 +67,10 @@ impl<T> Compact<T> {
             return None;
         }
         // SAFETY: `read < len`, so the slot is in the unvisited run:
-        // initialised and used by nothing else (invariants, `new`'s
-        // contract); the `&mut self` borrow keeps the pass from moving it
-        // while the reference lives.
+        // initialised, and used by nothing else, since the vector's length
+        // is 0 and the pass holds it by `&mut` (so its buffer neither moves
+        // nor frees); the `&mut self` borrow keeps the pass from moving the
+        // element while the reference lives.
         Some(unsafe { &mut *self.base.add(self.read) })
     }
 
@@ -113,7 +116,7 @@ impl<T> Compact<T> {
     /// pass is then over: it has nothing left to visit, and calling
     /// `finish` again returns the same length.
     #[inline]
-    pub(crate) fn finish(&mut self) -> usize {
+    fn finish(&mut self) -> usize {
         let tail = self.len - self.read;
         if tail > 0 && self.write != self.read {
             // SAFETY: `write < read`, and `read .. len` is initialised: the
@@ -128,5 +131,15 @@ impl<T> Compact<T> {
         self.read = self.write;
         self.len = self.write;
         self.write
+    }
+}
+
+impl<T, A: Allocator> Drop for Compact<'_, T, A> {
+    fn drop(&mut self) {
+        let len = self.finish();
+        // SAFETY: `finish` left exactly `len` initialised elements at the
+        // start of the vector's buffer, within its capacity (`len` is at most
+        // the length the pass began with).
+        unsafe { self.vec.set_len(len) };
     }
 }

@@ -1,5 +1,34 @@
-//! The unsafe core of memkit-arena. Every raw pointer in the crate lives in
-//! this module; the public types are safe wrappers over it.
+//! The unsafe core of memkit-arena: the public types are safe wrappers
+//! over it.
+//!
+//! # What lives here
+//!
+//! Every read or write through a raw pointer, and all arithmetic on one,
+//! happens in this module. Outside it, raw pointers only pass through
+//! without being read: the public raw-pointer API (`Bump::alloc_layout`,
+//! `iter_allocated_chunks_raw`, `Arena::uninitialized_array`,
+//! `Box::{from_raw, into_raw}`, `Vec` and `String`'s `from_raw_parts_in`,
+//! the `Allocator` impls) hands pointers made here to the caller, or back.
+//!
+//! The unsafe blocks outside this module are of two kinds, each with its
+//! reason at the block:
+//!
+//! * a public `unsafe fn` forwarding its own `# Safety` contract to an
+//!   operation here or in `allocator_api2` with the same contract
+//!   (`Bump::reset_to`, `Arena::alloc_uninitialized`, `Box::from_raw`,
+//!   `Vec::{from_raw_parts_in, set_len}`, `String::from_raw_parts_in`, the
+//!   `Allocator` impls' `grow`, `grow_zeroed` and `shrink`, and the nightly
+//!   `core::alloc::Allocator` impl);
+//! * a promise about a public type's own API: `Pin::new_unchecked` for
+//!   `boxed::Box` (it never moves its value out), `Bump::reset_to` at the
+//!   end of a `Scope` (the scope's lifetime keeps its allocations from
+//!   escaping), and `String`'s bytes being UTF-8 (`Deref`, `DerefMut`,
+//!   `into_bump_str`).
+//!
+//! Outside it there are also `unsafe impl`s, each with its reason: the
+//! `Allocator` impls for `&Bump` (`allocator.rs`), and `Send`/`Sync` for
+//! the collections' `IntoIter` and `Drain`s, which carry a `&Bump` they
+//! never use.
 //!
 //! # Chunks
 //!
@@ -43,22 +72,46 @@
 //!    failure, never a call to the allocator.
 //! 7. Zero-sized requests never touch a chunk: they return a dangling pointer
 //!    aligned to the request, and nothing is written anywhere.
+//! 8. Memory handed out is reused or freed only by `reset` and
+//!    `reset_keep_chunks` (both take `&mut self`), by drop, and by
+//!    `reset_to` (an `unsafe fn` whose caller gives up everything allocated
+//!    after its checkpoint). So a reference that borrows the `RawBump` stays
+//!    valid for as long as that borrow.
+//!
+//! # Typed operations
+//!
+//! `values.rs` builds on `alloc`: "allocate and write a value" (`slot` and
+//! `Slot::write`, `alloc_try_with`), "allocate a copied slice" (`alloc_copy`, `alloc_str`)
+//! and "allocate a slice filled by a closure" (`alloc_fill`). Each one
+//! initialises all of a fresh allocation before handing it out as a `&mut`
+//! that borrows the `RawBump` (invariant 8); a fill that fails or panics
+//! drops the values it made and hands out nothing.
+//!
+//! For the owning pointer behind `boxed::Box`, see [`RawBox`] in
+//! `boxed.rs` (its own invariants are at its top).
 //!
 //! For how `Pin<Box<'_, T>>` keeps `Pin`'s drop guarantee, see the pin
-//! registry in `pins.rs`. For a [`RawArena<T>`] see `typed.rs`; for the single-pass removal of
-//! `Vec::drain_filter`, see [`Compact`] in `compact.rs`.
+//! registry in `pins.rs`. For a [`RawArena<T>`] see `typed.rs`; for the
+//! single-pass removal of `Vec::drain_filter`, see [`Compact`] in
+//! `compact.rs`; for the one-`memcpy` append of
+//! `Vec::extend_from_slice_copy`, see [`extend_copy`] in `extend.rs`.
 
+mod boxed;
 mod bump;
 mod compact;
+mod extend;
 mod pins;
 mod typed;
 mod util;
+mod values;
 
-pub(crate) use self::bump::{Checkpoint, RawBump, RawChunkIter};
+pub(crate) use self::boxed::RawBox;
+pub(crate) use self::bump::{Checkpoint, RawBump, RawChunkIter, RawChunkSlices};
 pub(crate) use self::compact::Compact;
-pub(crate) use self::pins::{PinNode, SideNode, WithNode, needs_node, set_pinned};
+pub(crate) use self::extend::extend_copy;
 pub(crate) use self::typed::{RawArena, RawIterMut};
-pub(crate) use self::util::*;
+pub(crate) use self::util::dangling;
+pub(crate) use self::values::FillError;
 
 /// Alignment of every chunk allocation.
 pub(crate) const CHUNK_ALIGN: usize = 16;

@@ -105,8 +105,9 @@ pub(crate) fn needs_node<T: ?Sized>(value: &T) -> bool {
 ///   and 2).
 #[inline]
 pub(crate) unsafe fn set_pinned(node: NonNull<PinNode>, pinned: bool) {
-    // SAFETY: the caller's contract: the node is alive and only this box
-    // writes the flag; no reference to the node exists.
+    // SAFETY: the node is alive (the caller's box is, invariant 1), only
+    // that box writes the flag (invariant 2), and no reference to the node
+    // is held anywhere, so this write through the pointer races nothing.
     unsafe { (*node.as_ptr()).pinned = pinned }
 }
 
@@ -118,8 +119,9 @@ pub(crate) unsafe fn set_pinned(node: NonNull<PinNode>, pinned: bool) {
 ///   point where no box registered after it is alive (invariants 1, 2).
 #[inline]
 pub(crate) unsafe fn read(node: NonNull<PinNode>) -> (bool, Option<NonNull<PinNode>>) {
-    // SAFETY: the caller's contract: the node is live memory and no one
-    // writes it now.
+    // SAFETY: the node is in a used chunk (invariant 1), and no box that
+    // could write it is alive (the caller, invariant 2), so a shared
+    // reference to it is sound for this read.
     let n = unsafe { node.as_ref() };
     (n.pinned, n.next)
 }
@@ -133,7 +135,7 @@ pub(crate) unsafe fn read(node: NonNull<PinNode>) -> (bool, Option<NonNull<PinNo
 ///   [`SideNode`] and `node` has that `SideNode`'s provenance.
 #[inline]
 pub(crate) unsafe fn value_addr(node: NonNull<PinNode>) -> usize {
-    // SAFETY: the caller's contract.
+    // SAFETY: as in `read`: the node is live and no one writes it now.
     if unsafe { node.as_ref() }.side {
         // SAFETY: a side node heads its `SideNode` (`repr(C)`, node first)
         // and the pointer covers all of it (the caller).

@@ -75,7 +75,9 @@ impl<T> RawArena<T> {
         reason = "the `&mut` is the `UnsafeCell`'s content, unique by the caller's contract (invariant 2)"
     )]
     unsafe fn list(&self) -> &mut ChunkList<T> {
-        // SAFETY: the caller's contract.
+        // SAFETY: `UnsafeCell::get` is never null and points to the live
+        // list; the caller guarantees no other reference to it is live while
+        // this one is used (invariant 2), so the `&mut` is unique.
         unsafe { &mut *self.chunks.get() }
     }
 
@@ -213,7 +215,7 @@ impl<T> RawArena<T> {
         // SAFETY: the items `start..end` are initialised, owned by the
         // current vector, whose buffer stays put (invariant 1), and handed
         // out only here (invariant 3).
-        unsafe { super::slice_mut(ptr::NonNull::new_unchecked(p.add(start)), end - start) }
+        unsafe { core::slice::from_raw_parts_mut(p.add(start), end - start) }
     }
 
     /// Hands out `n` uninitialised slots that the arena will drop later.
@@ -232,7 +234,7 @@ impl<T> RawArena<T> {
         unsafe {
             let p = list.current.as_mut_ptr().add(len);
             list.current.set_len(len + n);
-            super::uninit_slice(ptr::NonNull::new_unchecked(p).cast(), n)
+            core::slice::from_raw_parts_mut(p.cast::<MaybeUninit<T>>(), n)
         }
     }
 
@@ -286,6 +288,19 @@ impl<T> RawArena<T> {
             cur: [].iter_mut(),
             last: Some(list.current.iter_mut()),
         }
+    }
+}
+
+impl RawArena<u8> {
+    /// Copies `s` into the arena, contiguously.
+    #[expect(
+        clippy::mut_from_ref,
+        reason = "the bytes are fresh slots, handed out only here (invariant 3)"
+    )]
+    pub(crate) fn alloc_str(&self, s: &str) -> &mut str {
+        let bytes = self.alloc_extend(s.bytes());
+        // SAFETY: the bytes are a copy of a `str`'s, in order, so UTF-8.
+        unsafe { core::str::from_utf8_unchecked_mut(bytes) }
     }
 }
 
