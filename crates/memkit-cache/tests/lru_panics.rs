@@ -234,7 +234,7 @@ fn hash_panics_while_the_index_rebuilds() {
             LruCache::new(NonZeroUsize::new(48).unwrap())
         };
         let mut lost = 0usize;
-        let rounds = if cfg!(miri) { 300 } else { 3000 };
+        let rounds = if cfg!(miri) { 120 } else { 3000 };
         for round in 0..rounds {
             world
                 .hash_budget
