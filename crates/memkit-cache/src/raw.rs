@@ -55,6 +55,20 @@ impl Link {
         Link(NonZeroU32::MIN.saturating_add(index))
     }
 
+    /// The link to `index`, an occupied slot, without the saturating add
+    /// of [`Link::new`].
+    ///
+    /// # Safety
+    ///
+    /// * `index` is an occupied slot of a [`Ring`]: [`Ring::insert`] keeps
+    ///   every occupied slot below [`MAX_ENTRIES`], so `index + 1` neither
+    ///   overflows nor is zero.
+    #[inline]
+    unsafe fn occupied(index: u32) -> Self {
+        // SAFETY: the caller promises `index < MAX_ENTRIES < u32::MAX`.
+        Link(unsafe { NonZeroU32::new_unchecked(index + 1) })
+    }
+
     /// The slab index.
     #[inline]
     fn get(self) -> u32 {
@@ -214,7 +228,8 @@ impl<T> Ring<T> {
     /// If `index` or `at` is vacant.
     #[inline]
     pub(crate) fn place_before(&mut self, index: u32, at: u32) -> &mut T {
-        let before = self.linked(at).prev.get();
+        let before_link = self.linked(at).prev;
+        let before = before_link.get();
         if index == at || index == before {
             return match self.slots.get_mut(index as usize) {
                 Some(linked) => &mut linked.value,
@@ -223,21 +238,19 @@ impl<T> Ring<T> {
         }
         let linked = self.linked(index);
         let (next, prev) = (linked.next, linked.prev);
-        // `index` and `at` are occupied (checked above), and every occupied
-        // slot is below `MAX_ENTRIES` (`insert` checks).
-        let (index_link, before_link, at_link) =
-            (Link::new(index), Link::new(before), Link::new(at));
+        // SAFETY: `index` and `at` were checked above: both are occupied.
+        let (index_link, at_link) = unsafe { (Link::occupied(index), Link::occupied(at)) };
         // SAFETY: 1. `prev` and `next` are links of the occupied `index`,
         // and `before` a link of the occupied `at`, so all are occupied
         // (invariant 1); `index` and `at` were checked above. 2. Unlinking
-        // `index` first keeps invariant 2 between the two splices; it can
-        // change `at`'s `prev` only if that was `index`, ruled out above,
-        // so `before` is still the slot before `at`.
+        // `index` first keeps invariant 2 between the two splices (when
+        // `index` is a ring of its own, `prev` and `next` are `index` and
+        // the two writes leave it so); it can change `at`'s `prev` only if
+        // that was `index`, ruled out above, so `before` is still the slot
+        // before `at`.
         unsafe {
-            if next.get() != index {
-                self.linked_unchecked_mut(prev.get()).next = next;
-                self.linked_unchecked_mut(next.get()).prev = prev;
-            }
+            self.linked_unchecked_mut(prev.get()).next = next;
+            self.linked_unchecked_mut(next.get()).prev = prev;
             self.linked_unchecked_mut(before).next = index_link;
             self.linked_unchecked_mut(at).prev = index_link;
             let this = self.linked_unchecked_mut(index);

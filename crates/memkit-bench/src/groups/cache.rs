@@ -10,7 +10,9 @@
 //! Operations: `get_hit` (a full cache of 10,000 entries, keys read in a
 //! scattered order), `miss_insert` (a new key each time: every insert
 //! evicts), `zipf` (α 1.0 over 100,000 keys, 10,000 entries, insert on
-//! miss).
+//! miss). `sync::Cache` against moka runs all three on one thread
+//! (`sync_get_hit_moka`, `sync_miss_insert_moka`, `sync_zipf_1t_moka`),
+//! and the Zipf mix on two.
 //!
 //! Figures (not times, see [`figures`]): the hit ratio of each policy on
 //! Zipf traces with and without scans, the heap bytes per entry, and the
@@ -263,6 +265,49 @@ fn zipf<C: Subject>() -> Runner {
     })
 }
 
+/// A shared cache of `CAP` entries given `keys` keys (its deferred
+/// maintenance run), and those keys in a scattered order.
+fn filled_shared<C: Shared>(keys: u64) -> (C, Vec<u64>) {
+    let cache = C::make(CAP);
+    for k in 0..keys {
+        cache.write(scatter(k), k);
+    }
+    cache.settle();
+    let mut rng = Rng(7);
+    let order = (0..1 << 16).map(|_| scatter(rng.next() % keys)).collect();
+    (cache, order)
+}
+
+/// `get_hit` on a shared cache, one thread. The cache holds half its
+/// capacity: a sharded cache splits its capacity between shards, and keys
+/// do not split evenly, so a full one would miss.
+fn get_hit_shared<C: Shared>() -> Runner {
+    let (cache, order) = filled_shared::<C>(CAP as u64 / 2);
+    let mut at = 0usize;
+    runner(move |n| {
+        let mut hits = 0u64;
+        for _ in 0..n {
+            hits += u64::from(cache.read(order[at]));
+            at = (at + 1) & 0xffff;
+        }
+        assert_eq!(hits, n, "get_hit missed");
+        hits
+    })
+}
+
+/// `miss_insert` on a shared cache, one thread.
+fn miss_insert_shared<C: Shared>() -> Runner {
+    let (cache, _) = filled_shared::<C>(CAP as u64);
+    let mut next = 1u64 << 60;
+    runner(move |n| {
+        for _ in 0..n {
+            next += 1;
+            cache.write(next, next);
+        }
+        next
+    })
+}
+
 /// Runs `count` requests of `trace` from `start` on a shared cache, inserting
 /// on a miss; the number of hits.
 fn zipf_work<C: Shared>(cache: &C, trace: &[u64], start: usize, count: u64) -> u64 {
@@ -369,6 +414,9 @@ pub(crate) fn cases() -> Vec<Case> {
         zipf_lru => zipf::<MemLru>, zipf::<PeerLru>, "lru";
         zipf_hashlink => zipf::<MemLru>, zipf::<PeerLink>, "hashlink";
         zipf_quick_cache => zipf::<MemS3>, zipf::<PeerQuick>, "quick_cache";
+        sync_get_hit_moka => get_hit_shared::<MemSync>, get_hit_shared::<PeerMoka>, "moka";
+        sync_miss_insert_moka =>
+            miss_insert_shared::<MemSync>, miss_insert_shared::<PeerMoka>, "moka";
         sync_zipf_1t_moka => zipf_shared::<MemSync, 1>, zipf_shared::<PeerMoka, 1>, "moka";
         sync_zipf_2t_moka => zipf_shared::<MemSync, 2>, zipf_shared::<PeerMoka, 2>, "moka";
         sync_zipf_1t_quick_cache =>
