@@ -1,42 +1,58 @@
 //! The ghost FIFO of S3-FIFO: fingerprints of the keys that left the small
-//! FIFO unread, each remembered until `limit` more keys have left.
+//! FIFO unread, each remembered for about `limit` more departures.
 //!
-//! A fixed table of buckets of [`WAYS`] entries. An entry packs a key's
-//! 32-bit fingerprint with the clock (the count of keys remembered so far)
-//! when it left, and counts until `limit` more keys have left after it. A
-//! new fingerprint takes the place of the same fingerprint or of the oldest
-//! entry of its bucket, so nothing is ever removed: no tombstone, no probe
-//! sequence, and one allocation, at the first insert. A crowded bucket
-//! forgets its oldest entry early, two keys may share a fingerprint, and an
-//! entry left untouched for 2^32 departures looks recent again: the ghost
-//! only steers where a new key goes, so each costs a little hit ratio at
+//! Two generations of the same shape: a table of buckets, each one `u64`
+//! of [`LANES`] 16-bit fingerprints. New fingerprints go to the current
+//! generation; once it has taken two thirds of `limit`, the other one is
+//! emptied and becomes current. A key is so remembered for between two
+//! thirds and four thirds of `limit` departures, `limit` on average. A
+//! lookup compares one word per generation, an insert writes one lane, and
+//! nothing is ever removed one by one: no tombstone, no probe sequence,
+//! and one allocation, at the first insert. A full bucket loses a lane
+//! picked by the hash, and two keys may share a fingerprint: the ghost
+//! only steers where a new key goes, so either costs a little hit ratio at
 //! most.
 //!
 //! # Invariants
 //!
-//! `buckets` is empty or holds at least one bucket; an entry is 0 (empty)
-//! or `fingerprint << 32 | clock`, and a fingerprint is never 0.
+//! `words` is empty or holds `2 * per_generation` words, generation `g`
+//! in `words[g * per_generation..][..per_generation]`; a lane of 0 is
+//! empty, and a key's fingerprint is never 0.
 
 use alloc::vec::Vec;
 
-/// Entries per bucket: four `u64`, half a cache line.
-const WAYS: usize = 4;
+/// Fingerprints per bucket: four `u16` in a `u64`.
+const LANES: u32 = 4;
+
+/// Bit 15 of every lane.
+const HIGH: u64 = 0x8000_8000_8000_8000;
 
 /// Recently evicted keys, by fingerprint.
 #[derive(Clone)]
 pub(crate) struct Ghost {
-    buckets: Vec<[u64; WAYS]>,
-    /// How many later departures an entry outlives.
+    words: Vec<u64>,
+    /// Buckets per generation.
+    per_generation: usize,
+    /// The generation that takes inserts, 0 or 1.
+    current: usize,
+    /// Inserts into the current generation.
+    filled: u32,
+    /// About how many later departures an entry outlives.
     limit: u32,
-    /// Keys remembered so far, wrapping.
-    clock: u32,
 }
 
-/// The fingerprint of a key's 64-bit hash: its high half, never 0 (the
+/// The fingerprint of a key's 64-bit hash: its top 16 bits, never 0 (the
 /// low half picks the bucket).
 #[inline]
-fn fingerprint(hash: u64) -> u32 {
-    (hash >> 32) as u32 | 1
+fn fingerprint(hash: u64) -> u64 {
+    (hash >> 48) | 1
+}
+
+/// Bit 15 of each lane of `word` that is 0, and no other bit.
+#[inline]
+fn zero_lanes(word: u64) -> u64 {
+    let low = word & !HIGH;
+    !((low + !HIGH) | word) & HIGH
 }
 
 impl Ghost {
@@ -44,144 +60,163 @@ impl Ghost {
     /// first insert.
     pub(crate) fn new(limit: usize) -> Self {
         Ghost {
-            buckets: Vec::new(),
+            words: Vec::new(),
+            per_generation: 0,
+            current: 0,
+            filled: 0,
             limit: u32::try_from(limit).unwrap_or(u32::MAX),
-            clock: 0,
         }
     }
 
-    /// The bucket of a hash: its low half scaled to the bucket count, a
-    /// multiply and a shift. `None` before the first insert.
+    /// How many inserts a generation takes: two thirds of the limit.
     #[inline]
-    fn bucket(&self, hash: u64) -> Option<usize> {
-        let count = self.buckets.len() as u64;
-        if count == 0 {
-            return None;
-        }
-        Some((((hash & 0xffff_ffff) * count) >> 32) as usize)
+    fn generation_len(&self) -> u32 {
+        (self.limit / 3).saturating_mul(2).max(1)
     }
 
-    /// Whether `entry` holds fingerprint `fp` and is still remembered.
+    /// The bucket of a hash in a generation: its low half scaled to the
+    /// bucket count, a multiply and a shift.
     #[inline]
-    fn live(&self, entry: u64, fp: u32) -> bool {
-        (entry >> 32) as u32 == fp && self.clock.wrapping_sub(entry as u32) <= self.limit
+    fn bucket(&self, hash: u64) -> usize {
+        (((hash & 0xffff_ffff) * self.per_generation as u64) >> 32) as usize
     }
 
     /// Whether a key of this hash left recently.
     #[inline]
     pub(crate) fn contains(&self, hash: u64) -> bool {
-        let Some(at) = self.bucket(hash) else {
+        if self.words.is_empty() {
             return false;
-        };
-        let fp = fingerprint(hash);
-        let bucket = &self.buckets[at];
-        bucket
-            .iter()
-            .fold(false, |seen, &e| seen | self.live(e, fp))
+        }
+        let at = self.bucket(hash);
+        let pattern = fingerprint(hash) * 0x0001_0001_0001_0001;
+        let first = self.words[at] ^ pattern;
+        let second = self.words[self.per_generation + at] ^ pattern;
+        zero_lanes(first) | zero_lanes(second) != 0
     }
 
-    /// Remembers a key of this hash, in the place of the same fingerprint
-    /// or of the oldest entry of its bucket.
+    /// Remembers a key of this hash in the current generation: in an empty
+    /// lane of its bucket, else in a lane picked by the hash.
     pub(crate) fn insert(&mut self, hash: u64) {
         if self.limit == 0 {
             return;
         }
-        if self.buckets.is_empty() && !self.allocate() {
+        if self.words.is_empty() && !self.allocate() {
             return;
         }
-        let Some(at) = self.bucket(hash) else {
-            return;
-        };
+        if self.filled >= self.generation_len() {
+            self.turn();
+        }
+        let at = self.current * self.per_generation + self.bucket(hash);
         let fp = fingerprint(hash);
-        let clock = self.clock;
-        let bucket = &mut self.buckets[at];
-        // The age of each entry, the same fingerprint counting as oldest.
-        let age = |e: u64| {
-            if (e >> 32) as u32 == fp {
-                u32::MAX
-            } else {
-                clock.wrapping_sub(e as u32)
-            }
-        };
-        let (mut way, mut oldest) = (0, age(bucket[0]));
-        for (i, &e) in bucket.iter().enumerate().skip(1) {
-            let a = age(e);
-            if a > oldest {
-                (way, oldest) = (i, a);
-            }
+        let word = self.words[at];
+        if zero_lanes(word ^ (fp * 0x0001_0001_0001_0001)) != 0 {
+            return;
         }
-        bucket[way] = (u64::from(fp) << 32) | u64::from(clock);
-        self.clock = clock.wrapping_add(1);
+        let empty = zero_lanes(word);
+        let lane = if empty == 0 {
+            ((hash >> 32) as u32 % LANES) * 16
+        } else {
+            empty.trailing_zeros() - 15
+        };
+        self.words[at] = (word & !(0xffff << lane)) | (fp << lane);
+        self.filled += 1;
     }
 
-    /// Allocates the table, about one and a half entries per remembered
-    /// key; `false` (nothing is remembered) if the allocation fails.
+    /// Empties the other generation and makes it current.
+    #[cold]
+    fn turn(&mut self) {
+        self.current ^= 1;
+        let start = self.current * self.per_generation;
+        self.words[start..start + self.per_generation].fill(0);
+        self.filled = 0;
+    }
+
+    /// Allocates both generations, about two lanes per fingerprint a
+    /// generation takes; `false` (nothing is remembered) if the allocation
+    /// fails.
     #[cold]
     fn allocate(&mut self) -> bool {
-        let entries = (self.limit as usize).saturating_add(self.limit as usize / 2);
-        let count = entries.div_ceil(WAYS).max(1);
-        if self.buckets.try_reserve_exact(count).is_err() {
+        let per_generation = (self.generation_len() as usize).div_ceil(2).max(1);
+        let Some(words) = per_generation.checked_mul(2) else {
+            return false;
+        };
+        if self.words.try_reserve_exact(words).is_err() {
             return false;
         }
-        self.buckets.resize(count, [0; WAYS]);
+        self.words.resize(words, 0);
+        self.per_generation = per_generation;
         true
     }
 
-    /// Changes how many departures an entry outlives.
+    /// Changes the limit; the table keeps its size.
     pub(crate) fn set_limit(&mut self, limit: usize) {
         self.limit = u32::try_from(limit).unwrap_or(u32::MAX);
     }
 
     /// Forgets everything, keeping the table.
     pub(crate) fn clear(&mut self) {
-        self.buckets.fill([0; WAYS]);
-        self.clock = 0;
+        self.words.fill(0);
+        self.filled = 0;
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Ghost, WAYS};
+    use super::{Ghost, LANES, zero_lanes};
 
     /// A hash whose low half picks the last bucket.
     const LAST: u64 = 0xdead_beef_ffff_ffff;
 
     /// Hashes that all pick bucket 0, with distinct fingerprints.
     fn first_bucket(i: u64) -> u64 {
-        (i << 33) & !0xffff_ffff
+        i << 49
     }
 
     #[test]
-    fn a_key_is_remembered_for_limit_departures() {
-        let limit = 64;
+    fn zero_lanes_marks_exactly_the_zero_lanes() {
+        assert_eq!(zero_lanes(0), 0x8000_8000_8000_8000);
+        assert_eq!(zero_lanes(0x0001_0000_8000_ffff), 0x0000_8000_0000_0000);
+        assert_eq!(zero_lanes(0x0100_0001_0002_0000), 0x8000);
+        assert_eq!(zero_lanes(u64::MAX), 0);
+    }
+
+    #[test]
+    fn a_key_is_remembered_for_two_to_four_thirds_of_the_limit() {
+        let limit = 60;
         let mut ghost = Ghost::new(limit);
         assert!(
             !ghost.contains(LAST),
             "nothing is remembered before an insert"
         );
         ghost.insert(LAST);
-        for i in 1..limit as u64 {
+        for i in 1..=2 * limit as u64 / 3 {
             assert!(ghost.contains(LAST), "forgotten after {i} departures");
             ghost.insert(first_bucket(i));
         }
-        assert!(ghost.contains(LAST), "forgotten before {limit} departures");
-        ghost.insert(first_bucket(limit as u64));
-        assert!(!ghost.contains(LAST), "remembered past {limit} departures");
+        for i in 1..=2 * limit as u64 / 3 {
+            ghost.insert(first_bucket(1000 + i));
+        }
+        assert!(!ghost.contains(LAST), "remembered past 4/3 of {limit}");
     }
 
     #[test]
-    fn a_crowded_bucket_keeps_its_newest_entries() {
-        let mut ghost = Ghost::new(64);
-        let keys = 3 * WAYS as u64;
+    fn a_crowded_bucket_keeps_its_newest_entry() {
+        let mut ghost = Ghost::new(300);
+        let keys = 3 * u64::from(LANES);
+        let mut remembered = 0;
         for i in 1..=keys {
             ghost.insert(first_bucket(i));
+            assert!(ghost.contains(first_bucket(i)), "key {i} just inserted");
         }
         for i in 1..=keys {
-            let newest = i > keys - WAYS as u64;
-            assert_eq!(ghost.contains(first_bucket(i)), newest, "key {i} of {keys}");
+            remembered += u32::from(ghost.contains(first_bucket(i)));
         }
-        // Inserting a remembered key again refreshes it in place.
-        ghost.insert(first_bucket(keys - WAYS as u64 + 1));
+        assert!(
+            remembered <= LANES,
+            "{remembered} keys in one bucket of {LANES} lanes"
+        );
+        // A remembered key is not stored twice.
+        ghost.insert(first_bucket(keys));
         assert!(ghost.contains(first_bucket(keys)));
     }
 
@@ -194,8 +229,5 @@ mod tests {
         ghost.insert(LAST);
         ghost.clear();
         assert!(!ghost.contains(LAST));
-        ghost.insert(LAST);
-        ghost.set_limit(0);
-        assert!(!ghost.contains(LAST), "a lower limit forgets older entries");
     }
 }

@@ -76,7 +76,11 @@ impl<K, V> Store<K, V> {
     pub(crate) fn with_capacity(capacity: usize) -> Self {
         Store {
             slots: Ring::with_capacity(capacity),
-            index: Index::with_capacity(capacity),
+            // At least twice as many buckets as entries (hashbrown fills
+            // 7/8 of a power of two): probes on a table at most half full
+            // stop in the first group, and erased entries rarely force a
+            // refill.
+            index: Index::with_capacity(capacity.saturating_mul(7) / 4),
             small: Fifo::default(),
             main: Fifo::default(),
             hand: None,
