@@ -14,12 +14,10 @@
 
 use memkit_bytes::{Buf, Bytes, BytesMut};
 
-use super::chars::{
-    eq_ignore_case, find_lf, invalid_value_byte, is_field_value_byte, is_ows, target_end,
-    token_end, trim_ows,
-};
+use super::chars::{eq_ignore_case, find_lf, is_field_value_byte, is_ows, token_end, trim_ows};
 use super::field_list::{FieldList, FieldSpan, Span};
 use super::limits::{Lenient, Limits};
+use super::raw::{field_value_end, target_end};
 use super::{Error, ErrorKind, Fields, Framing, Version};
 
 /// Which side of the exchange the decoder reads.
@@ -587,7 +585,8 @@ impl Core {
             _ => return Err(self.error(ErrorKind::InvalidFieldName, line.start + name_end)),
         }
         let value = &bytes[name_end + 1..];
-        if let Some(bad) = invalid_value_byte(value) {
+        let bad = field_value_end(value);
+        if bad < value.len() {
             return Err(self.error(
                 ErrorKind::InvalidFieldValue,
                 line.start + name_end + 1 + bad,
@@ -628,9 +627,10 @@ impl Core {
             Some(_) => return Ok(OnePass::Other),
         }
         let value = &bytes[name_end + 1..];
-        let Some(cr) = invalid_value_byte(value) else {
+        let cr = field_value_end(value);
+        if cr == value.len() {
             return Ok(incomplete);
-        };
+        }
         match (value[cr], value.get(cr + 1)) {
             (b'\r', Some(b'\n')) => {}
             (b'\r', None) => return Ok(incomplete),
@@ -661,6 +661,7 @@ impl Core {
 
     /// Checks what the field at `line_start` says about framing and adds
     /// it to the list.
+    #[inline]
     fn record_field(
         &mut self,
         buf: &BytesMut,
@@ -717,7 +718,8 @@ impl Core {
     }
 
     /// Records what a field says about framing, and refuses what RFC 9112
-    /// §6 forbids on sight.
+    /// §6 forbids on sight. Out of line: most fields are not about framing.
+    #[inline(never)]
     fn framing_field(
         &mut self,
         name: &[u8],

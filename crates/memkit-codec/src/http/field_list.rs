@@ -8,6 +8,7 @@ pub(crate) struct Span {
 }
 
 impl Span {
+    #[inline]
     pub(crate) fn new(start: usize, end: usize) -> Span {
         // The decoder caps heads below u32::MAX bytes (Limits::max_head_bytes).
         Span {
@@ -16,6 +17,7 @@ impl Span {
         }
     }
 
+    #[inline]
     pub(crate) fn of(self, bytes: &[u8]) -> &[u8] {
         &bytes[self.start as usize..self.end as usize]
     }
@@ -42,6 +44,7 @@ pub(crate) struct ShortSpan {
 impl ShortSpan {
     /// `field` in 16 bits, when it fits: as each span starts no later
     /// than it ends, the larger end is the largest position.
+    #[inline]
     fn new(field: FieldSpan) -> Option<ShortSpan> {
         if field.name.end.max(field.value.end) > u32::from(u16::MAX) {
             return None;
@@ -54,6 +57,7 @@ impl ShortSpan {
         })
     }
 
+    #[inline]
     pub(crate) fn widen(self) -> FieldSpan {
         FieldSpan {
             name: Span {
@@ -90,6 +94,7 @@ impl FieldList {
         self.inline_len as usize + self.spill.len()
     }
 
+    #[inline]
     pub(crate) fn push(&mut self, field: FieldSpan) {
         let len = self.inline_len as usize;
         if self.spill.is_empty()

@@ -4,6 +4,7 @@ use std::slice;
 
 use super::Fields;
 use super::field_list::{FieldSpan, ShortSpan};
+use super::raw::ascii_str;
 
 /// Every field of a [`Fields`] as `(name, value)`, in order.
 ///
@@ -22,33 +23,16 @@ pub struct FieldsIter<'a> {
     /// rest of the spilled ones.
     inline: slice::Iter<'a, ShortSpan>,
     spill: slice::Iter<'a, FieldSpan>,
-    /// The bytes from the first name to the end of the last, as far as
-    /// they are UTF-8 (all of them, unless a value holds obs-text), checked
-    /// once: names are then slices of it, not converted one by one.
-    names: &'a str,
-    /// Where `names` starts in `bytes`.
-    names_at: usize,
 }
 
 impl<'a> FieldsIter<'a> {
     #[inline]
     pub(crate) fn new(fields: &'a Fields) -> FieldsIter<'a> {
         let (inline, spill) = fields.list.as_slices();
-        let first = inline.first().map(|f| f.widen()).or(spill.first().copied());
-        let last = spill.last().copied().or(inline.last().map(|f| f.widen()));
-        let names_at = first.map_or(0, |f| f.name.start as usize);
-        let names_end = last.map_or(0, |f| f.name.end as usize);
-        let region = &fields.bytes[names_at..names_end];
-        let names = match std::str::from_utf8(region) {
-            Ok(names) => names,
-            Err(e) => std::str::from_utf8(&region[..e.valid_up_to()]).unwrap_or_default(),
-        };
         FieldsIter {
             bytes: &fields.bytes,
             inline: inline.iter(),
             spill: spill.iter(),
-            names,
-            names_at,
         }
     }
 }
@@ -63,14 +47,9 @@ impl<'a> Iterator for FieldsIter<'a> {
             None => *self.spill.next()?,
         };
         let value = field.value.of(self.bytes);
-        let start = (field.name.start as usize).wrapping_sub(self.names_at);
-        let end = (field.name.end as usize).wrapping_sub(self.names_at);
-        // Names are tokens, checked by the decoder: ASCII, so a slice of
-        // `names` when it reaches this far, and valid UTF-8 in any case.
-        let name = match self.names.get(start..end) {
-            Some(name) => name,
-            None => std::str::from_utf8(field.name.of(self.bytes)).unwrap_or_default(),
-        };
+        // Names are tokens, checked by the decoder or the constructor, so
+        // ASCII; the check keeps the `&str` sound whatever the bytes.
+        let name = ascii_str(field.name.of(self.bytes)).unwrap_or_default();
         Some((name, value))
     }
 

@@ -36,6 +36,8 @@ mod get_all;
 #[cfg(feature = "http")]
 mod interop;
 mod limits;
+#[allow(unsafe_code)]
+mod raw;
 mod request_decoder;
 mod request_encoder;
 mod request_frame;
