@@ -2,7 +2,8 @@
 //! FIFO unread, each remembered for about `limit` more departures.
 //!
 //! Two generations of the same shape: a table of buckets, each one `u64`
-//! of [`LANES`] 16-bit fingerprints. New fingerprints go to the current
+//! of [`LANES`] 16-bit fingerprints, the two generations' words of a bucket
+//! side by side (one cache line for a lookup). New fingerprints go to the current
 //! generation; once it has taken two thirds of `limit`, the other one is
 //! emptied and becomes current. A key is so remembered for between two
 //! thirds and four thirds of `limit` departures, `limit` on average. A
@@ -15,9 +16,9 @@
 //!
 //! # Invariants
 //!
-//! `words` is empty or holds `2 * per_generation` words, generation `g`
-//! in `words[g * per_generation..][..per_generation]`; a lane of 0 is
-//! empty, and a key's fingerprint is never 0.
+//! `words` is empty or holds `2 * per_generation` words, bucket `b` of
+//! generation `g` at `words[2 * b + g]`; a lane of 0 is empty, and a key's
+//! fingerprint is never 0.
 
 use alloc::vec::Vec;
 
@@ -39,6 +40,8 @@ pub(crate) struct Ghost {
     filled: u32,
     /// About how many later departures an entry outlives.
     limit: u32,
+    /// How many inserts a generation takes: two thirds of `limit`.
+    generation_len: u32,
 }
 
 /// The fingerprint of a key's 64-bit hash: its top 16 bits, never 0 (the
@@ -59,19 +62,16 @@ impl Ghost {
     /// A ghost of about `limit` fingerprints; the table is allocated at the
     /// first insert.
     pub(crate) fn new(limit: usize) -> Self {
-        Ghost {
+        let mut ghost = Ghost {
             words: Vec::new(),
             per_generation: 0,
             current: 0,
             filled: 0,
-            limit: u32::try_from(limit).unwrap_or(u32::MAX),
-        }
-    }
-
-    /// How many inserts a generation takes: two thirds of the limit.
-    #[inline]
-    fn generation_len(&self) -> u32 {
-        (self.limit / 3).saturating_mul(2).max(1)
+            limit: 0,
+            generation_len: 0,
+        };
+        ghost.set_limit(limit);
+        ghost
     }
 
     /// The bucket of a hash in a generation: its low half scaled to the
@@ -87,10 +87,10 @@ impl Ghost {
         if self.words.is_empty() {
             return false;
         }
-        let at = self.bucket(hash);
+        let at = 2 * self.bucket(hash);
         let pattern = fingerprint(hash) * 0x0001_0001_0001_0001;
         let first = self.words[at] ^ pattern;
-        let second = self.words[self.per_generation + at] ^ pattern;
+        let second = self.words[at + 1] ^ pattern;
         zero_lanes(first) | zero_lanes(second) != 0
     }
 
@@ -103,10 +103,10 @@ impl Ghost {
         if self.words.is_empty() && !self.allocate() {
             return;
         }
-        if self.filled >= self.generation_len() {
+        if self.filled >= self.generation_len {
             self.turn();
         }
-        let at = self.current * self.per_generation + self.bucket(hash);
+        let at = 2 * self.bucket(hash) + self.current;
         let fp = fingerprint(hash);
         let word = self.words[at];
         if zero_lanes(word ^ (fp * 0x0001_0001_0001_0001)) != 0 {
@@ -126,8 +126,9 @@ impl Ghost {
     #[cold]
     fn turn(&mut self) {
         self.current ^= 1;
-        let start = self.current * self.per_generation;
-        self.words[start..start + self.per_generation].fill(0);
+        for word in self.words.iter_mut().skip(self.current).step_by(2) {
+            *word = 0;
+        }
         self.filled = 0;
     }
 
@@ -136,7 +137,7 @@ impl Ghost {
     /// fails.
     #[cold]
     fn allocate(&mut self) -> bool {
-        let per_generation = (self.generation_len() as usize).div_ceil(2).max(1);
+        let per_generation = (self.generation_len as usize).div_ceil(2).max(1);
         let Some(words) = per_generation.checked_mul(2) else {
             return false;
         };
@@ -151,6 +152,7 @@ impl Ghost {
     /// Changes the limit; the table keeps its size.
     pub(crate) fn set_limit(&mut self, limit: usize) {
         self.limit = u32::try_from(limit).unwrap_or(u32::MAX);
+        self.generation_len = (self.limit / 3).saturating_mul(2).max(1);
     }
 
     /// Forgets everything, keeping the table.
