@@ -17,8 +17,8 @@ use memkit_bytes::{Buf, Bytes, BytesMut};
 use super::chars::{eq_ignore_case, find_lf, is_field_value_byte, is_ows, token_end, trim_ows};
 use super::field_list::{FieldList, FieldSpan, Span};
 use super::limits::{Lenient, Limits};
-use super::raw::{field_value_end, target_end};
 use super::{Error, ErrorKind, Fields, Framing, Version};
+use crate::raw::{field_value_end, target_end};
 
 /// Which side of the exchange the decoder reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
