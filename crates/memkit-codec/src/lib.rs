@@ -26,7 +26,7 @@
 //! assert_eq!(codec.decode(&mut buf).unwrap().as_deref(), Some("hello"));
 //! ```
 #![doc(test(attr(deny(warnings))))]
-// The one exception is `http::raw`, the head scans' vector loads.
+// The one exception is the private `raw` module.
 #![deny(unsafe_code)]
 
 mod any_delimiter_codec;
@@ -42,6 +42,8 @@ mod length_delimited_codec;
 mod length_delimited_codec_error;
 mod lines_codec;
 mod lines_codec_error;
+#[allow(unsafe_code)]
+mod raw;
 
 pub use crate::any_delimiter_codec::AnyDelimiterCodec;
 pub use crate::any_delimiter_codec_error::AnyDelimiterCodecError;

@@ -42,9 +42,7 @@ use tokio::io::{AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 /// Capacity of the pooled read buffers: room for a typical request head
-/// (a longer one grows the buffer). `Framed` zeroes a buffer's spare room
-/// before each read, as safe code must, so a smaller buffer costs less per
-/// read: at 4 KiB that zeroing was half the instructions of a request.
+/// (a longer one grows the buffer).
 pub const READ_CAPACITY: usize = 1024;
 /// Responses queued before a connection writes them (one vectored write).
 const MAX_QUEUED: usize = 16;

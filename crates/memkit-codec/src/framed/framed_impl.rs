@@ -5,8 +5,9 @@ use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
 use memkit_bytes::{Buf, BytesMut, BytesPool};
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::io::{AsyncRead, AsyncWrite};
 
+use crate::raw::poll_read_buf;
 use crate::{Decoder, Encoder};
 
 /// Capacity of a fresh read or write buffer, and the default
@@ -88,28 +89,6 @@ impl WriteFrame {
             buffer: BytesMut::with_capacity(capacity),
             backpressure_boundary: INITIAL_CAPACITY,
         }
-    }
-}
-
-/// Reads once from `io` into the spare capacity of `buf`; 0 at the end.
-fn poll_read_buf<T: AsyncRead>(
-    io: Pin<&mut T>,
-    cx: &mut Context<'_>,
-    buf: &mut BytesMut,
-) -> Poll<io::Result<usize>> {
-    // Safe code cannot hand uninitialised memory to the reader, so the
-    // spare room is zeroed first and cut back to what was read.
-    let start = buf.len();
-    let room = buf.capacity() - start;
-    buf.resize(start + room, 0);
-    let mut read_buf = ReadBuf::new(&mut buf[start..]);
-    let polled = io.poll_read(cx, &mut read_buf);
-    let n = read_buf.filled().len();
-    buf.truncate(start + n);
-    match polled {
-        Poll::Ready(Ok(())) => Poll::Ready(Ok(n)),
-        Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
-        Poll::Pending => Poll::Pending,
     }
 }
 

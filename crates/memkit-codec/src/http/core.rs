@@ -17,8 +17,8 @@ use memkit_bytes::{Buf, Bytes, BytesMut};
 use super::chars::{eq_ignore_case, find_lf, is_field_value_byte, is_ows, token_end, trim_ows};
 use super::field_list::{FieldList, FieldSpan, Span};
 use super::limits::{Lenient, Limits};
-use super::raw::{field_value_end, target_end};
 use super::{Error, ErrorKind, Fields, Framing, Version};
+use crate::raw::{field_value_end, target_end};
 
 /// Which side of the exchange the decoder reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,8 +108,6 @@ struct Line {
 /// What [`Core::field_line_in_one_pass`] made of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OnePass {
-    /// The line was a field line, now recorded.
-    Done,
     /// The line has not ended yet, and nothing in it is wrong so far.
     Incomplete,
     /// The line is for the general path.
@@ -452,7 +450,6 @@ impl Core {
                 && (self.scanned == self.line_start || buf.len() > self.scanned)
             {
                 match self.field_line_in_one_pass(buf)? {
-                    OnePass::Done => continue,
                     OnePass::Incomplete => {
                         self.scanned = buf.len();
                         return Ok(None);
@@ -612,51 +609,51 @@ impl Core {
     /// the same `None` for those it finds incomplete, so the verdict does not
     /// depend on which was taken.
     fn field_line_in_one_pass(&mut self, buf: &BytesMut) -> Result<OnePass, Error> {
-        let start = self.line_start;
-        let bytes = &buf[start..];
-        let line_limit = start.saturating_add(self.limits.max_line_bytes);
-        let incomplete = if buf.len() <= line_limit && buf.len() <= self.limits.max_head_bytes {
-            OnePass::Incomplete
-        } else {
-            OnePass::Other
-        };
-        let name_end = token_end(bytes);
-        match bytes.get(name_end) {
-            Some(b':') if name_end > 0 => {}
-            None => return Ok(incomplete),
-            Some(_) => return Ok(OnePass::Other),
+        let bytes: &[u8] = buf;
+        let max_head = self.limits.max_head_bytes;
+        let max_line = self.limits.max_line_bytes;
+        loop {
+            let start = self.line_start;
+            let line = &bytes[start..];
+            let line_limit = start.saturating_add(max_line);
+            let incomplete = || {
+                if bytes.len() <= line_limit && bytes.len() <= max_head {
+                    OnePass::Incomplete
+                } else {
+                    OnePass::Other
+                }
+            };
+            let name_end = token_end(line);
+            match line.get(name_end) {
+                Some(b':') if name_end > 0 => {}
+                None => return Ok(incomplete()),
+                Some(_) => return Ok(OnePass::Other),
+            }
+            let value = &line[name_end + 1..];
+            let cr = field_value_end(value);
+            match (value.get(cr), value.get(cr + 1)) {
+                (Some(b'\r'), Some(b'\n')) => {}
+                (None | Some(b'\r'), None) => return Ok(incomplete()),
+                _ => return Ok(OnePass::Other),
+            }
+            let next = start + name_end + 1 + cr + 2;
+            if next > line_limit || next > max_head || self.fields.len() >= self.limits.max_fields {
+                return Ok(OnePass::Other);
+            }
+            let mut trim_start = 0;
+            while trim_start < cr && is_ows(value[trim_start]) {
+                trim_start += 1;
+            }
+            let mut trim_end = cr;
+            while trim_end > trim_start && is_ows(value[trim_end - 1]) {
+                trim_end -= 1;
+            }
+            let value_start = start + name_end + 1 + trim_start;
+            let value_end = start + name_end + 1 + trim_end;
+            self.record_field(buf, start, name_end, value_start, value_end, false)?;
+            self.line_start = next;
+            self.scanned = next;
         }
-        let value = &bytes[name_end + 1..];
-        let cr = field_value_end(value);
-        if cr == value.len() {
-            return Ok(incomplete);
-        }
-        match (value[cr], value.get(cr + 1)) {
-            (b'\r', Some(b'\n')) => {}
-            (b'\r', None) => return Ok(incomplete),
-            _ => return Ok(OnePass::Other),
-        }
-        let next = start + name_end + 1 + cr + 2;
-        if next > line_limit
-            || next > self.limits.max_head_bytes
-            || self.fields.len() >= self.limits.max_fields
-        {
-            return Ok(OnePass::Other);
-        }
-        let mut trim_start = 0;
-        while trim_start < cr && is_ows(value[trim_start]) {
-            trim_start += 1;
-        }
-        let mut trim_end = cr;
-        while trim_end > trim_start && is_ows(value[trim_end - 1]) {
-            trim_end -= 1;
-        }
-        let value_start = start + name_end + 1 + trim_start;
-        let value_end = start + name_end + 1 + trim_end;
-        self.record_field(buf, start, name_end, value_start, value_end, false)?;
-        self.line_start = next;
-        self.scanned = next;
-        Ok(OnePass::Done)
     }
 
     /// Checks what the field at `line_start` says about framing and adds

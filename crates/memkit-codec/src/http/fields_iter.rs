@@ -4,7 +4,7 @@ use std::slice;
 
 use super::Fields;
 use super::field_list::{FieldSpan, ShortSpan};
-use super::raw::ascii_str;
+use crate::raw::ascii_str;
 
 /// Every field of a [`Fields`] as `(name, value)`, in order.
 ///

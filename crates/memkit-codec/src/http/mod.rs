@@ -23,7 +23,7 @@
 //! ```
 
 mod body_writer;
-mod chars;
+pub(crate) mod chars;
 mod core;
 mod decoder_builder;
 mod error;
@@ -36,8 +36,6 @@ mod get_all;
 #[cfg(feature = "http")]
 mod interop;
 mod limits;
-#[allow(unsafe_code)]
-mod raw;
 mod request_decoder;
 mod request_encoder;
 mod request_frame;

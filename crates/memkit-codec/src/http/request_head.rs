@@ -226,7 +226,7 @@ impl RequestHead {
     /// A span of the head that the decoder checked to be ASCII.
     #[inline]
     fn ascii(&self, span: Span) -> &str {
-        super::raw::ascii_str(span.of(self.fields.as_bytes())).unwrap_or_default()
+        crate::raw::ascii_str(span.of(self.fields.as_bytes())).unwrap_or_default()
     }
 }
 

@@ -1,5 +1,5 @@
-//! The codec's only unsafe code: 16-byte vector loads for the byte-class
-//! scans of an HTTP head, and `&str` views of bytes checked to be ASCII.
+//! 16-byte vector loads for the byte-class scans of an HTTP head, and
+//! `&str` views of bytes checked to be ASCII.
 //!
 //! The head decoder spends most of its time asking "where is the first
 //! byte of this class?" over request targets and field values. On x86-64
@@ -19,7 +19,7 @@
 //! tests below check for every byte value at every position; Miri runs
 //! them (the vector intrinsics included).
 
-use super::chars::{is_field_value_byte, is_target_byte};
+use crate::http::chars::{is_field_value_byte, is_target_byte};
 
 /// `bytes` as a `&str`, when every byte is ASCII.
 ///
@@ -135,8 +135,8 @@ use simd::{target_flags, value_flags};
 
 #[cfg(test)]
 mod tests {
-    use super::super::chars::{is_field_value_byte, is_target_byte};
     use super::{ascii_str, field_value_end, target_end};
+    use crate::http::chars::{is_field_value_byte, is_target_byte};
 
     /// Every byte value at every position of inputs of 0 to 40 bytes
     /// (under Miri, a sample of lengths and byte values), with and without
