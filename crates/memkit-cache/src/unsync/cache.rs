@@ -274,7 +274,9 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
         self.find(key).map(|index| &self.store.slot(index).value)
     }
 
-    /// [`peek`](Cache::peek) with the key's hash already computed.
+    /// [`peek`](Cache::peek) with the key's hash already computed (for
+    /// `sync::Cache`).
+    #[cfg(feature = "std")]
     pub(crate) fn peek_hashed<Q>(&self, hash: u64, key: &Q) -> Option<&V>
     where
         K: Borrow<Q>,
