@@ -456,6 +456,22 @@ impl Core {
                     }
                     OnePass::Other => {}
                 }
+                // The empty line that ends the head, whole and within the
+                // limits: what `next_line` would find, without its search.
+                let start = self.line_start;
+                if buf.get(start..start + 2) == Some(b"\r\n")
+                    && start + 2 <= start.saturating_add(self.limits.max_line_bytes)
+                    && start + 2 <= self.limits.max_head_bytes
+                {
+                    let line = Line {
+                        start,
+                        content_end: start,
+                        next: start + 2,
+                    };
+                    self.line_start = start + 2;
+                    self.scanned = start + 2;
+                    return self.end_of_head(buf, line).map(Some);
+                }
             }
             let section = Some((self.limits.max_head_bytes, ErrorKind::HeadTooLarge));
             let Some(line) = self.next_line(buf, section)? else {
