@@ -220,13 +220,13 @@ fn full<C: Subject>() -> (C, Vec<u64>) {
     (cache, order)
 }
 
-fn get_hit<C: Subject>() -> Runner {
-    let (mut cache, order) = full::<C>();
+/// Reads the keys of `order` in turn through `read`, each one a hit.
+fn hit_loop(mut read: impl FnMut(u64) -> bool + 'static, order: Vec<u64>) -> Runner {
     let mut at = 0usize;
     runner(move |n| {
         let mut hits = 0u64;
         for _ in 0..n {
-            hits += u64::from(cache.read(order[at]));
+            hits += u64::from(read(order[at]));
             at = (at + 1) & 0xffff;
         }
         assert_eq!(hits, n, "get_hit missed");
@@ -234,16 +234,26 @@ fn get_hit<C: Subject>() -> Runner {
     })
 }
 
-fn miss_insert<C: Subject>() -> Runner {
-    let (mut cache, _) = full::<C>();
+/// Writes a new key each time through `write`.
+fn insert_loop(mut write: impl FnMut(u64) + 'static) -> Runner {
     let mut next = 1u64 << 60;
     runner(move |n| {
         for _ in 0..n {
             next += 1;
-            cache.write(next, next);
+            write(next);
         }
         next
     })
+}
+
+fn get_hit<C: Subject>() -> Runner {
+    let (mut cache, order) = full::<C>();
+    hit_loop(move |key| cache.read(key), order)
+}
+
+fn miss_insert<C: Subject>() -> Runner {
+    let (mut cache, _) = full::<C>();
+    insert_loop(move |key| cache.write(key, key))
 }
 
 fn zipf<C: Subject>() -> Runner {
@@ -283,29 +293,13 @@ fn filled_shared<C: Shared>(keys: u64) -> (C, Vec<u64>) {
 /// do not split evenly, so a full one would miss.
 fn get_hit_shared<C: Shared>() -> Runner {
     let (cache, order) = filled_shared::<C>(CAP as u64 / 2);
-    let mut at = 0usize;
-    runner(move |n| {
-        let mut hits = 0u64;
-        for _ in 0..n {
-            hits += u64::from(cache.read(order[at]));
-            at = (at + 1) & 0xffff;
-        }
-        assert_eq!(hits, n, "get_hit missed");
-        hits
-    })
+    hit_loop(move |key| cache.read(key), order)
 }
 
 /// `miss_insert` on a shared cache, one thread.
 fn miss_insert_shared<C: Shared>() -> Runner {
     let (cache, _) = filled_shared::<C>(CAP as u64);
-    let mut next = 1u64 << 60;
-    runner(move |n| {
-        for _ in 0..n {
-            next += 1;
-            cache.write(next, next);
-        }
-        next
-    })
+    insert_loop(move |key| cache.write(key, key))
 }
 
 /// Runs `count` requests of `trace` from `start` on a shared cache, inserting
