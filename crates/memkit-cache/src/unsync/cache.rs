@@ -282,9 +282,6 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
         K: Borrow<Q>,
         Q: Eq + ?Sized,
     {
-        if self.store.slots.is_empty() {
-            return None;
-        }
         let index = self.store.find(hash, key)?;
         Some(&self.store.slot(index).value)
     }
@@ -695,9 +692,6 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
         K: Borrow<Q>,
         Q: Eq + ?Sized,
     {
-        if self.store.slots.is_empty() {
-            return None;
-        }
         let index = self.store.find(hash, key)?;
         let slot = self.store.take(hash, index);
         Some((slot.key, slot.value))
