@@ -105,7 +105,8 @@ struct Line {
     next: usize,
 }
 
-/// What [`Core::field_line_in_one_pass`] made of a line.
+/// What [`Core::field_lines_in_one_pass`] made of the first line it did
+/// not record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OnePass {
     /// The line has not ended yet, and nothing in it is wrong so far.
@@ -449,7 +450,7 @@ impl Core {
             if self.state == State::Fields
                 && (self.scanned == self.line_start || buf.len() > self.scanned)
             {
-                match self.field_line_in_one_pass(buf)? {
+                match self.field_lines_in_one_pass(buf)? {
                     OnePass::Incomplete => {
                         self.scanned = buf.len();
                         return Ok(None);
@@ -611,20 +612,21 @@ impl Core {
         self.record_field(buf, line.start, name_end, value_start, value_end, trailer)
     }
 
-    /// The field line at `line_start` found and checked in one pass, when
-    /// it is complete, well formed and within the limits: its name is
-    /// scanned as tokens, then its value up to the first byte that a value
-    /// may not hold, which must be the line's CRLF. Returns
+    /// The field lines from `line_start` on, each found and checked in one
+    /// pass and recorded, for as long as they are complete, well formed and
+    /// within the limits: a line's name is scanned as tokens, then its value
+    /// up to the first byte that a value may not hold, which must be the
+    /// line's CRLF. At the first line that is not, returns
     /// [`OnePass::Incomplete`] when every byte up to the end of the buffer
     /// could still begin a field line within the limits (so no LF has
-    /// arrived), and [`OnePass::Other`], having changed nothing, for
-    /// anything else (an obs-fold, a malformed line, a limit reached, the
-    /// empty line), which then goes the way of every other line:
-    /// [`next_line`](Core::next_line) and [`field_line`](Core::field_line).
-    /// Both ways give the same result for the lines this one accepts, and
-    /// the same `None` for those it finds incomplete, so the verdict does not
-    /// depend on which was taken.
-    fn field_line_in_one_pass(&mut self, buf: &BytesMut) -> Result<OnePass, Error> {
+    /// arrived), and [`OnePass::Other`], having changed nothing for that
+    /// line, for anything else (an obs-fold, a malformed line, a limit
+    /// reached, the empty line), which then goes the way of every other
+    /// line: [`next_line`](Core::next_line) and
+    /// [`field_line`](Core::field_line). Both ways give the same result for
+    /// the lines this one accepts, and the same `None` for those it finds
+    /// incomplete, so the verdict does not depend on which was taken.
+    fn field_lines_in_one_pass(&mut self, buf: &BytesMut) -> Result<OnePass, Error> {
         let bytes: &[u8] = buf;
         let max_head = self.limits.max_head_bytes;
         let max_line = self.limits.max_line_bytes;
