@@ -99,9 +99,18 @@ pub(crate) fn trim_ows(bytes: &[u8]) -> (usize, usize) {
     (start, end)
 }
 
-/// A token that equals `lower` ignoring ASCII case.
+/// Whether `bytes` equals `lower`, which holds no upper-case letter,
+/// ignoring ASCII case. Branch-free over the bytes: a letter of `lower`
+/// matches itself with or without bit 0x20, any other byte only itself,
+/// and the differences are or-ed together, so the compiler turns a
+/// comparison with a constant into a few word operations.
+#[inline]
 pub(crate) fn eq_ignore_case(bytes: &[u8], lower: &[u8]) -> bool {
-    bytes.eq_ignore_ascii_case(lower)
+    bytes.len() == lower.len()
+        && bytes.iter().zip(lower).fold(0u8, |diff, (&b, &l)| {
+            let case = if l.is_ascii_lowercase() { 0x20 } else { 0 };
+            diff | ((b | case) ^ l)
+        }) == 0
 }
 
 /// The position of the first LF in `bytes`: a plain loop over the few
@@ -113,5 +122,47 @@ pub(crate) fn find_lf(bytes: &[u8]) -> Option<usize> {
         bytes.iter().position(|&b| b == b'\n')
     } else {
         memchr::memchr(b'\n', bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::eq_ignore_case;
+
+    /// Every byte at every position of every name and option the decoder
+    /// compares with: the branch-free comparison agrees with the standard
+    /// library's.
+    #[test]
+    fn eq_ignore_case_agrees_with_std_on_every_byte() {
+        let lowers: [&[u8]; 9] = [
+            b"content-length",
+            b"transfer-encoding",
+            b"host",
+            b"connection",
+            b"expect",
+            b"close",
+            b"keep-alive",
+            b"chunked",
+            b"100-continue",
+        ];
+        let mut matched = 0;
+        let mut expected = 0;
+        for lower in lowers {
+            let mut bytes = lower.to_ascii_uppercase();
+            for i in 0..bytes.len() {
+                let kept = bytes[i];
+                for b in 0..=u8::MAX {
+                    bytes[i] = b;
+                    let model = bytes.eq_ignore_ascii_case(lower);
+                    assert_eq!(eq_ignore_case(&bytes, lower), model, "{:?}", bytes);
+                    matched += usize::from(model);
+                }
+                bytes[i] = kept;
+                expected += if lower[i].is_ascii_lowercase() { 2 } else { 1 };
+            }
+            assert!(!eq_ignore_case(&bytes[1..], lower));
+        }
+        // A letter matches in either case, any other byte only itself.
+        assert_eq!(matched, expected);
     }
 }

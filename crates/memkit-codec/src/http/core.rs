@@ -607,9 +607,16 @@ impl Core {
             ));
         }
         let (trim_start, trim_end) = trim_ows(value);
-        let value_start = line.start + name_end + 1 + trim_start;
-        let value_end = line.start + name_end + 1 + trim_end;
-        self.record_field(buf, line.start, name_end, value_start, value_end, trailer)
+        let field = FieldSpan {
+            name: Span::new(line.start, line.start + name_end),
+            value: Span::new(
+                line.start + name_end + 1 + trim_start,
+                line.start + name_end + 1 + trim_end,
+            ),
+        };
+        let name = &bytes[..name_end];
+        let value = &value[trim_start..trim_end];
+        self.record_field(name, value, field, trailer)
     }
 
     /// The field lines from `line_start` on, each found and checked in one
@@ -666,39 +673,42 @@ impl Core {
             while trim_end > trim_start && is_ows(value[trim_end - 1]) {
                 trim_end -= 1;
             }
-            let value_start = start + name_end + 1 + trim_start;
-            let value_end = start + name_end + 1 + trim_end;
-            self.record_field(buf, start, name_end, value_start, value_end, false)?;
+            let field = FieldSpan {
+                name: Span::new(start, start + name_end),
+                value: Span::new(
+                    start + name_end + 1 + trim_start,
+                    start + name_end + 1 + trim_end,
+                ),
+            };
+            self.record_field(
+                &line[..name_end],
+                &value[trim_start..trim_end],
+                field,
+                false,
+            )?;
             self.line_start = next;
             self.scanned = next;
         }
     }
 
-    /// Checks what the field at `line_start` says about framing and adds
-    /// it to the list.
-    #[inline]
+    /// Checks what the field `name: value` at `field` says about framing
+    /// and adds it to the list.
+    #[inline(always)]
     fn record_field(
         &mut self,
-        buf: &BytesMut,
-        line_start: usize,
-        name_end: usize,
-        value_start: usize,
-        value_end: usize,
+        name: &[u8],
+        value: &[u8],
+        field: FieldSpan,
         trailer: bool,
     ) -> Result<(), Error> {
-        let name = &buf[line_start..line_start + name_end];
-        // Only five names say anything about framing; the length and first
-        // letter of most others say they are none of them.
-        if may_be_framing_name(name) {
-            let value = &buf[value_start..value_end];
-            self.framing_field(name, value, line_start, trailer)?;
-        } else {
-            self.framing.last_is_framing = false;
+        match FramingName::candidate(name) {
+            Some(candidate) => {
+                let at = field.name.start as usize;
+                self.framing_field(candidate, name, value, at, trailer)?;
+            }
+            None => self.framing.last_is_framing = false,
         }
-        self.fields.push(FieldSpan {
-            name: Span::new(line_start, line_start + name_end),
-            value: Span::new(value_start, value_end),
-        });
+        self.fields.push(field);
         Ok(())
     }
 
@@ -732,11 +742,13 @@ impl Core {
         Ok(())
     }
 
-    /// Records what a field says about framing, and refuses what RFC 9112
-    /// §6 forbids on sight. Out of line: most fields are not about framing.
+    /// When `name` is `candidate`, records what the field says about
+    /// framing, and refuses what RFC 9112 §6 forbids on sight. Out of line:
+    /// most fields are not about framing.
     #[inline(never)]
     fn framing_field(
         &mut self,
+        candidate: FramingName,
         name: &[u8],
         value: &[u8],
         at: usize,
@@ -746,11 +758,15 @@ impl Core {
         let error = |kind| Err(Error::new(kind, offset));
         let lenient_cl = self.lenient.repeated_content_length;
         let f = &mut self.framing;
-        let named = |lower: &[u8]| eq_ignore_case(name, lower);
-        let is_cl = named(b"content-length");
-        let is_te = named(b"transfer-encoding");
-        let is_host = named(b"host");
-        f.last_is_framing = is_cl || is_te || is_host;
+        if !candidate.is(name) {
+            f.last_is_framing = false;
+            return Ok(());
+        }
+        let which = candidate;
+        f.last_is_framing = matches!(
+            which,
+            FramingName::ContentLength | FramingName::TransferEncoding | FramingName::Host
+        );
         if trailer {
             return if f.last_is_framing {
                 error(ErrorKind::ForbiddenTrailer)
@@ -758,50 +774,61 @@ impl Core {
                 Ok(())
             };
         }
-        if is_cl {
-            let Some(n) = parse_content_length(value) else {
-                return error(ErrorKind::InvalidContentLength);
-            };
-            match f.content_length {
-                Some(old) if old == n && lenient_cl => {}
-                Some(_) => return error(ErrorKind::MultipleContentLength),
-                None => {
-                    f.content_length = Some(n);
-                    f.content_length_at = at;
+        match which {
+            FramingName::ContentLength => {
+                let Some(n) = parse_content_length(value) else {
+                    return error(ErrorKind::InvalidContentLength);
+                };
+                match f.content_length {
+                    Some(old) if old == n && lenient_cl => {}
+                    Some(_) => return error(ErrorKind::MultipleContentLength),
+                    None => {
+                        f.content_length = Some(n);
+                        f.content_length_at = at;
+                    }
                 }
             }
-        } else if is_te {
-            f.transfer_encoding_at.get_or_insert(at);
-            for element in value.split(|&b| b == b',') {
-                let (s, e) = trim_ows(element);
-                let element = &element[s..e];
-                if element.is_empty() {
-                    continue;
+            FramingName::TransferEncoding => {
+                f.transfer_encoding_at.get_or_insert(at);
+                for element in value.split(|&b| b == b',') {
+                    let (s, e) = trim_ows(element);
+                    let element = &element[s..e];
+                    if element.is_empty() {
+                        continue;
+                    }
+                    let coding_end = token_end(element);
+                    let params_ok = check_parameters(&element[coding_end..], true).is_ok();
+                    if coding_end == 0 || !params_ok || f.chunked_seen {
+                        // Nothing may follow chunked: neither chunked again
+                        // nor another coding.
+                        return error(ErrorKind::InvalidTransferEncoding);
+                    }
+                    let chunked = eq_ignore_case(&element[..coding_end], b"chunked");
+                    f.chunked_seen |= chunked;
+                    f.chunked_last = chunked;
                 }
-                let coding_end = token_end(element);
-                let params_ok = check_parameters(&element[coding_end..], true).is_ok();
-                if coding_end == 0 || !params_ok || f.chunked_seen {
-                    // Nothing may follow chunked: neither chunked again nor
-                    // another coding.
-                    return error(ErrorKind::InvalidTransferEncoding);
+            }
+            FramingName::Host => {
+                f.hosts += 1;
+                if f.hosts > 1 {
+                    return error(ErrorKind::MultipleHost);
                 }
-                let chunked = eq_ignore_case(&element[..coding_end], b"chunked");
-                f.chunked_seen |= chunked;
-                f.chunked_last = chunked;
             }
-        } else if is_host {
-            f.hosts += 1;
-            if f.hosts > 1 {
-                return error(ErrorKind::MultipleHost);
+            FramingName::Connection => {
+                for option in value.split(|&b| b == b',') {
+                    let (s, e) = trim_ows(option);
+                    let option = &option[s..e];
+                    // The length picks the one option it may be.
+                    match option.len() {
+                        5 => f.close |= eq_ignore_case(option, b"close"),
+                        10 => f.keep_alive |= eq_ignore_case(option, b"keep-alive"),
+                        _ => {}
+                    }
+                }
             }
-        } else if named(b"connection") {
-            for option in value.split(|&b| b == b',') {
-                let (s, e) = trim_ows(option);
-                f.close |= eq_ignore_case(&option[s..e], b"close");
-                f.keep_alive |= eq_ignore_case(&option[s..e], b"keep-alive");
+            FramingName::Expect => {
+                f.expect_continue = eq_ignore_case(value, b"100-continue");
             }
-        } else if named(b"expect") {
-            f.expect_continue = eq_ignore_case(value, b"100-continue");
         }
         Ok(())
     }
@@ -931,14 +958,43 @@ impl Core {
     }
 }
 
-/// Whether `name` (a token, not empty) could be one of the names
-/// [`Core::framing_field`] looks for: Host, Expect, Connection,
-/// Content-Length or Transfer-Encoding, judged by length and first letter.
-fn may_be_framing_name(name: &[u8]) -> bool {
-    matches!(
-        (name.len(), name.first().map(|b| b | 0x20)),
-        (4, Some(b'h')) | (6, Some(b'e')) | (10, Some(b'c')) | (14, Some(b'c')) | (17, Some(b't'))
-    )
+/// The five field names that say something about framing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FramingName {
+    ContentLength,
+    TransferEncoding,
+    Host,
+    Connection,
+    Expect,
+}
+
+impl FramingName {
+    /// The one of the five that `name` (a token, not empty) may be, judged
+    /// by its length and first letter only; [`FramingName::is`] then
+    /// compares it. Most names fail here, without a comparison.
+    #[inline]
+    fn candidate(name: &[u8]) -> Option<FramingName> {
+        match (name.len(), name[0] | 0x20) {
+            (4, b'h') => Some(FramingName::Host),
+            (6, b'e') => Some(FramingName::Expect),
+            (10, b'c') => Some(FramingName::Connection),
+            (14, b'c') => Some(FramingName::ContentLength),
+            (17, b't') => Some(FramingName::TransferEncoding),
+            _ => None,
+        }
+    }
+
+    /// Whether `name` is this one, ignoring case. Each comparison is with
+    /// a constant, which the compiler unrolls.
+    fn is(self, name: &[u8]) -> bool {
+        match self {
+            FramingName::ContentLength => eq_ignore_case(name, b"content-length"),
+            FramingName::TransferEncoding => eq_ignore_case(name, b"transfer-encoding"),
+            FramingName::Host => eq_ignore_case(name, b"host"),
+            FramingName::Connection => eq_ignore_case(name, b"connection"),
+            FramingName::Expect => eq_ignore_case(name, b"expect"),
+        }
+    }
 }
 
 /// `1*DIGIT` as a `u64`; `None` when empty, not digits, or too large.
