@@ -442,6 +442,9 @@ impl Core {
     /// Reads the start line and field lines; yields the head at its empty
     /// line.
     fn head(&mut self, buf: &mut BytesMut) -> Result<Option<Event>, Error> {
+        if self.state == State::Start && self.role == Role::Request && self.scanned == 0 {
+            self.request_line_in_one_pass(buf);
+        }
         loop {
             // A line is looked at in one pass when it is new, or when bytes
             // arrived since it was last found incomplete: with a call per
@@ -494,6 +497,46 @@ impl Core {
                 _ => self.field_line(buf, line, false)?,
             }
         }
+    }
+
+    /// The request line at the start of `buf`, found and checked in one
+    /// pass and taken, when it is complete, well formed and within the
+    /// limits; otherwise changes nothing, and the line goes the general way
+    /// ([`next_line`](Core::next_line) and
+    /// [`start_line`](Core::start_line)), which gives the same result for
+    /// every line this one takes.
+    fn request_line_in_one_pass(&mut self, buf: &BytesMut) {
+        let line: &[u8] = buf;
+        let method_end = token_end(line);
+        if method_end == 0 || line.get(method_end) != Some(&b' ') {
+            return;
+        }
+        let target_start = method_end + 1;
+        let target_end = target_start + target_end(&line[target_start..]);
+        if target_end == target_start || line.get(target_end) != Some(&b' ') {
+            return;
+        }
+        let version_start = target_end + 1;
+        let next = version_start + b"HTTP/1.1\r\n".len();
+        let Some(version_crlf) = line.get(version_start..next) else {
+            return;
+        };
+        let (version, crlf) = version_crlf.split_at(8);
+        if crlf != b"\r\n" || next > self.limits.max_line_bytes || next > self.limits.max_head_bytes
+        {
+            return;
+        }
+        let Ok(version) = self.version(version, version_start) else {
+            return;
+        };
+        self.line = Some(StartLine::Request {
+            method: Span::new(0, method_end),
+            target: Span::new(target_start, target_end),
+        });
+        self.version = version;
+        self.state = State::Fields;
+        self.line_start = next;
+        self.scanned = next;
     }
 
     fn start_line(&mut self, buf: &BytesMut, line: Line) -> Result<(), Error> {
