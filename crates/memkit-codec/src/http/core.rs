@@ -238,10 +238,11 @@ impl Core {
         })
     }
 
-    /// Whether a head is being read and the bytes that arrived since the
-    /// last call hold no LF and pass no limit: then the step would only
-    /// scan them, as this does, and yield nothing. Keeps the cost of a
-    /// call per byte that arrives small.
+    /// Whether a head is being read and the few bytes (fewer than 16) that
+    /// arrived since the last call hold no LF and pass no limit: then the
+    /// step would only scan them, as this does, and yield nothing. Keeps
+    /// the cost of a call per byte that arrives small; more bytes than
+    /// that are left to the step, which scans them anyway.
     #[inline]
     fn nothing_new_in_head(&mut self, buf: &BytesMut) -> bool {
         if !matches!(self.state, State::Start | State::Fields) {
@@ -252,6 +253,7 @@ impl Core {
         };
         let line_limit = self.line_start.saturating_add(self.limits.max_line_bytes);
         if new.is_empty()
+            || new.len() >= 16
             || buf.len() > line_limit
             || buf.len() > self.limits.max_head_bytes
             || find_lf(new).is_some()
