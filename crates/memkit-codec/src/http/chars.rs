@@ -29,15 +29,17 @@ const fn tchar_table() -> [bool; 256] {
     table
 }
 
-static TCHAR: [bool; 256] = tchar_table();
+pub(crate) static TCHAR: [bool; 256] = tchar_table();
 
 /// A `tchar`.
 pub(crate) fn is_tchar(b: u8) -> bool {
     TCHAR[b as usize]
 }
 
-/// The position of the first byte of `bytes` that is not a `tchar`.
-pub(crate) fn token_end(bytes: &[u8]) -> usize {
+/// The position of the first byte of `bytes` that is not a `tchar`, by
+/// table look-up; `crate::raw::token_end` is the same with vector loads
+/// where the processor has them.
+pub(crate) fn token_end_by_table(bytes: &[u8]) -> usize {
     class_end(bytes, &TCHAR)
 }
 

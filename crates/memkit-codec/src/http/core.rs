@@ -14,11 +14,11 @@
 
 use memkit_bytes::{Buf, Bytes, BytesMut};
 
-use super::chars::{eq_ignore_case, find_lf, is_field_value_byte, is_ows, token_end, trim_ows};
+use super::chars::{eq_ignore_case, find_lf, is_field_value_byte, is_ows, trim_ows};
 use super::field_list::{FieldList, FieldSpan, Span};
 use super::limits::{Lenient, Limits};
 use super::{Error, ErrorKind, Fields, Framing, Version};
-use crate::raw::{field_value_end, target_end};
+use crate::raw::{field_line_ends, field_value_end, request_line_ends, target_end, token_end};
 
 /// Which side of the exchange the decoder reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -509,13 +509,9 @@ impl Core {
     /// every line this one takes.
     fn request_line_in_one_pass(&mut self, buf: &BytesMut) {
         let line: &[u8] = buf;
-        let method_end = token_end(line);
-        if method_end == 0 || line.get(method_end) != Some(&b' ') {
-            return;
-        }
+        let (method_end, target_end) = request_line_ends(line);
         let target_start = method_end + 1;
-        let target_end = target_start + target_end(&line[target_start..]);
-        if target_end == target_start || line.get(target_end) != Some(&b' ') {
+        if method_end == 0 || target_end <= target_start || line.get(target_end) != Some(&b' ') {
             return;
         }
         let version_start = target_end + 1;
@@ -693,14 +689,14 @@ impl Core {
                     OnePass::Other
                 }
             };
-            let name_end = token_end(line);
+            let (name_end, value_end) = field_line_ends(line);
             match line.get(name_end) {
                 Some(b':') if name_end > 0 => {}
                 None => return Ok(incomplete()),
                 Some(_) => return Ok(OnePass::Other),
             }
             let value = &line[name_end + 1..];
-            let cr = field_value_end(value);
+            let cr = value_end - (name_end + 1);
             match (value.get(cr), value.get(cr + 1)) {
                 (Some(b'\r'), Some(b'\n')) => {}
                 (None | Some(b'\r'), None) => return Ok(incomplete()),

@@ -15,4 +15,6 @@ mod scan;
 
 #[cfg(feature = "tokio")]
 pub(crate) use read::poll_read_buf;
-pub(crate) use scan::{ascii_str, field_value_end, target_end};
+pub(crate) use scan::{
+    ascii_str, field_line_ends, field_value_end, request_line_ends, target_end, token_end,
+};

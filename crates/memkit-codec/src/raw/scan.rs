@@ -1,25 +1,28 @@
-//! 16-byte vector loads for the byte-class scans of an HTTP head, and
-//! `&str` views of bytes checked to be ASCII.
+//! Vector loads for the byte-class scans of an HTTP head, and `&str` views
+//! of bytes checked to be ASCII.
 //!
 //! The head decoder spends most of its time asking "where is the first
-//! byte of this class?" over request targets and field values. On x86-64
-//! SSE2 is part of the base instruction set, so sixteen bytes are classed
-//! at once; other targets class them one at a time.
+//! byte of this class?" over field names, field values and request
+//! targets. On x86-64 SSE2 is part of the base instruction set, so sixteen
+//! bytes are classed at once; where the processor has AVX2 (checked at run
+//! time; the standard library caches the answer), thirty-two. Other
+//! targets class them one at a time.
 //!
 //! # Invariants
 //!
-//! * A load reads exactly the sixteen bytes of the `&[u8; 16]` it is given,
-//!   so no scan reads past the end of its slice, and a load needs no
-//!   alignment (`_mm_loadu_si128`).
+//! * A load reads exactly the bytes of the `&[u8; 16]` or `&[u8; 32]` it is
+//!   given, so no scan reads past the end of its slice, and a load needs no
+//!   alignment (`_mm_loadu_si128`, `_mm256_loadu_si256`).
+//! * Code compiled for AVX2 runs only after `is_x86_feature_detected!`
+//!   reported AVX2 on the running processor ([`avx2_available`]).
 //! * [`ascii_str`] makes a `&str` only of bytes it has just checked to be
 //!   ASCII, which is valid UTF-8. It trusts no caller's claim about the
 //!   bytes.
 //!
 //! Every scan returns the same position as its per-byte model, which the
-//! tests below check for every byte value at every position; Miri runs
-//! them (the vector intrinsics included).
-
-use crate::http::chars::{is_field_value_byte, is_target_byte};
+//! tests below check for every byte value at every position, along every
+//! path (AVX2, SSE2 and per byte); Miri runs them (the vector intrinsics
+//! included).
 
 /// `bytes` as a `&str`, when every byte is ASCII.
 ///
@@ -43,21 +46,143 @@ pub(crate) fn ascii_str(bytes: &[u8]) -> Option<&str> {
 /// field value, or `bytes.len()`.
 #[inline]
 pub(crate) fn field_value_end(bytes: &[u8]) -> usize {
-    class_end(bytes, value_flags, is_field_value_byte)
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if avx2_available() {
+        // SAFETY: the processor has AVX2.
+        return unsafe { avx2::field_value_end(bytes) };
+    }
+    baseline::field_value_end(bytes)
 }
 
 /// The position of the first byte of `bytes` that may not appear in a
 /// request target, or `bytes.len()`.
 #[inline]
 pub(crate) fn target_end(bytes: &[u8]) -> usize {
-    class_end(bytes, target_flags, is_target_byte)
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if avx2_available() {
+        // SAFETY: the processor has AVX2.
+        return unsafe { avx2::target_end(bytes) };
+    }
+    baseline::target_end(bytes)
+}
+
+/// The position of the first byte of `bytes` that is not a `tchar` (the
+/// bytes of a method, a field name or a transfer coding), or
+/// `bytes.len()`.
+#[inline]
+pub(crate) fn token_end(bytes: &[u8]) -> usize {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if avx2_available() {
+        // SAFETY: the processor has AVX2.
+        return unsafe { avx2::token_end(bytes) };
+    }
+    baseline::token_end(bytes)
+}
+
+/// Where the field line at the start of `line` has its name end (the
+/// first byte that is not a `tchar`) and, when that byte is the colon,
+/// where its value ends (the first byte after the colon that may not
+/// appear in a value, or `line.len()`); without the colon, both are the
+/// name's end.
+///
+/// One call per line: with AVX2, a line's first thirty-two bytes are
+/// loaded once and classed both ways, which covers the whole of most
+/// field lines.
+#[inline]
+pub(crate) fn field_line_ends(line: &[u8]) -> (usize, usize) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if avx2_available() {
+        // SAFETY: the processor has AVX2.
+        return unsafe { avx2::field_line_ends(line) };
+    }
+    baseline::field_line_ends(line)
+}
+
+/// Where the request line at the start of `line` has its method end (the
+/// first byte that is not a `tchar`) and, when that byte is SP, where its
+/// target ends (the first byte after the SP that may not appear in a
+/// target, or `line.len()`); without the SP, both are the method's end.
+/// One load classes both where the processor has AVX2, as in
+/// [`field_line_ends`].
+#[inline]
+pub(crate) fn request_line_ends(line: &[u8]) -> (usize, usize) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if avx2_available() {
+        // SAFETY: the processor has AVX2.
+        return unsafe { avx2::request_line_ends(line) };
+    }
+    baseline::request_line_ends(line)
+}
+
+/// Whether the running processor has AVX2.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn avx2_available() -> bool {
+    std::arch::is_x86_feature_detected!("avx2")
+}
+
+/// The scans any processor runs: SSE2 on x86-64, byte by byte elsewhere.
+/// Each is the safe twin of its AVX2 version.
+mod baseline {
+    use super::{class_end, target_flags, value_flags};
+    use crate::http::chars::{is_field_value_byte, is_target_byte, token_end_by_table};
+
+    /// [`super::field_value_end`].
+    #[inline(always)]
+    pub(super) fn field_value_end(bytes: &[u8]) -> usize {
+        class_end(bytes, value_flags, is_field_value_byte)
+    }
+
+    /// [`super::target_end`].
+    #[inline(always)]
+    pub(super) fn target_end(bytes: &[u8]) -> usize {
+        class_end(bytes, target_flags, is_target_byte)
+    }
+
+    /// [`super::token_end`].
+    #[inline(always)]
+    pub(super) fn token_end(bytes: &[u8]) -> usize {
+        token_end_by_table(bytes)
+    }
+
+    /// [`super::field_line_ends`].
+    #[inline(always)]
+    pub(super) fn field_line_ends(line: &[u8]) -> (usize, usize) {
+        let name_end = token_end(line);
+        if line.get(name_end) != Some(&b':') {
+            return (name_end, name_end);
+        }
+        (
+            name_end,
+            name_end + 1 + field_value_end(&line[name_end + 1..]),
+        )
+    }
+
+    /// [`super::request_line_ends`].
+    #[inline(always)]
+    pub(super) fn request_line_ends(line: &[u8]) -> (usize, usize) {
+        let method_end = token_end(line);
+        if line.get(method_end) != Some(&b' ') {
+            return (method_end, method_end);
+        }
+        (
+            method_end,
+            method_end + 1 + target_end(&line[method_end + 1..]),
+        )
+    }
 }
 
 /// The first byte outside a class: sixteen bytes at a time through
-/// `flags` (bit `i` set when byte `i` is outside), then the tail through
-/// `member`.
+/// `flags` (bit `i` set when byte `i` is outside). A tail of fewer than
+/// sixteen is classed by one more load of the last sixteen bytes, whose
+/// bits for bytes already classed are shifted out; only a slice shorter
+/// than sixteen goes byte by byte through `member`.
 #[inline(always)]
 fn class_end(bytes: &[u8], flags: fn(&[u8; 16]) -> u32, member: fn(u8) -> bool) -> usize {
+    let len = bytes.len();
+    if len < 16 {
+        return bytes.iter().position(|&b| !member(b)).unwrap_or(len);
+    }
     let mut chunks = bytes.chunks_exact(16);
     let mut at = 0;
     for chunk in &mut chunks {
@@ -67,8 +192,17 @@ fn class_end(bytes: &[u8], flags: fn(&[u8; 16]) -> u32, member: fn(u8) -> bool) 
         }
         at += 16;
     }
-    let tail = chunks.remainder();
-    at + tail.iter().position(|&b| !member(b)).unwrap_or(tail.len())
+    let tail = chunks.remainder().len();
+    if tail > 0 {
+        let last = bytes[len - 16..]
+            .try_into()
+            .expect("the last sixteen bytes");
+        let outside = flags(last) >> (16 - tail);
+        if outside != 0 {
+            return at + outside.trailing_zeros() as usize;
+        }
+    }
+    len
 }
 
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
@@ -112,6 +246,278 @@ mod simd {
     }
 }
 
+/// Thirty-two bytes per step, for processors with AVX2.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+mod avx2 {
+    use std::arch::x86_64::{
+        __m256i, _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
+        _mm256_loadu_si256, _mm256_min_epu8, _mm256_movemask_epi8, _mm256_or_si256,
+        _mm256_set1_epi8, _mm256_setr_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8,
+        _mm256_srli_epi16,
+    };
+
+    /// [`super::field_value_end`], thirty-two bytes per step.
+    ///
+    /// # Safety
+    ///
+    /// The processor must have AVX2. The safe twin, for any processor, is
+    /// [`super::baseline::field_value_end`].
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn field_value_end(bytes: &[u8]) -> usize {
+        class_end(
+            bytes,
+            |chunk| value_flags(chunk),
+            super::baseline::field_value_end,
+        )
+    }
+
+    /// [`super::target_end`], thirty-two bytes per step.
+    ///
+    /// # Safety
+    ///
+    /// As [`field_value_end`]; the safe twin is
+    /// [`super::baseline::target_end`].
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn target_end(bytes: &[u8]) -> usize {
+        class_end(
+            bytes,
+            |chunk| target_flags(chunk),
+            super::baseline::target_end,
+        )
+    }
+
+    /// [`super::token_end`], thirty-two bytes per step.
+    ///
+    /// # Safety
+    ///
+    /// As [`field_value_end`]; the safe twin is
+    /// [`super::baseline::token_end`].
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn token_end(bytes: &[u8]) -> usize {
+        class_end(
+            bytes,
+            |chunk| token_flags(chunk),
+            super::baseline::token_end,
+        )
+    }
+
+    /// [`super::field_line_ends`]: the line's first thirty-two bytes
+    /// classed as name and as value from one load.
+    ///
+    /// # Safety
+    ///
+    /// As [`field_value_end`]; the safe twin is
+    /// [`super::baseline::field_line_ends`].
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn field_line_ends(line: &[u8]) -> (usize, usize) {
+        // SAFETY: the processor has AVX2, as this function requires.
+        let rest_end = |rest: &[u8]| unsafe { field_value_end(rest) };
+        // SAFETY: as above.
+        let token_end = |line: &[u8]| unsafe { token_end(line) };
+        two_part_ends(line, b':', |v| value_bits(v), token_end, rest_end)
+    }
+
+    /// [`super::request_line_ends`]: the line's first thirty-two bytes
+    /// classed as method and as target from one load.
+    ///
+    /// # Safety
+    ///
+    /// As [`field_value_end`]; the safe twin is
+    /// [`super::baseline::request_line_ends`].
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn request_line_ends(line: &[u8]) -> (usize, usize) {
+        // SAFETY: the processor has AVX2, as this function requires.
+        let rest_end = |rest: &[u8]| unsafe { target_end(rest) };
+        // SAFETY: as above.
+        let token_end = |line: &[u8]| unsafe { token_end(line) };
+        two_part_ends(line, b' ', |v| target_bits(v), token_end, rest_end)
+    }
+
+    /// A token at the start of `line`, then `separator`, then a part of
+    /// another class (`rest_bits` for one load, `rest_end` for a slice):
+    /// where the token ends and, when `separator` follows it, where the
+    /// rest ends; both are the token's end otherwise.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    fn two_part_ends(
+        line: &[u8],
+        separator: u8,
+        rest_bits: impl Fn(__m256i) -> u32,
+        token_end: impl Fn(&[u8]) -> usize,
+        rest_end: impl Fn(&[u8]) -> usize,
+    ) -> (usize, usize) {
+        let in_one_load = line.first_chunk::<32>().and_then(|first| {
+            let v = load(first);
+            let token_outside = token_bits(v);
+            (token_outside != 0).then(|| (v, token_outside.trailing_zeros() as usize))
+        });
+        let Some((v, first_end)) = in_one_load else {
+            let first_end = token_end(line);
+            if line.get(first_end) != Some(&separator) {
+                return (first_end, first_end);
+            }
+            return (first_end, first_end + 1 + rest_end(&line[first_end + 1..]));
+        };
+        if line[first_end] != separator {
+            return (first_end, first_end);
+        }
+        // The rest's bytes in this load are those after the separator.
+        let rest_outside = u64::from(rest_bits(v)) >> (first_end + 1) << (first_end + 1);
+        if rest_outside != 0 {
+            return (first_end, rest_outside.trailing_zeros() as usize);
+        }
+        (first_end, 32 + rest_end(&line[32..]))
+    }
+
+    /// The first byte outside a class: thirty-two bytes at a time through
+    /// `flags` (bit `i` set when byte `i` is outside), and a tail as in
+    /// [`super::class_end`], by one more load of the last thirty-two bytes;
+    /// a slice shorter than that goes to `narrow`, the SSE2 scan of the
+    /// same class. Inlined into the functions above, so compiled for AVX2
+    /// with them.
+    #[inline(always)]
+    fn class_end(
+        bytes: &[u8],
+        flags: impl Fn(&[u8; 32]) -> u32,
+        narrow: impl Fn(&[u8]) -> usize,
+    ) -> usize {
+        let len = bytes.len();
+        if len < 32 {
+            return narrow(bytes);
+        }
+        let mut chunks = bytes.chunks_exact(32);
+        let mut at = 0;
+        for chunk in &mut chunks {
+            let outside = flags(chunk.try_into().expect("chunks of thirty-two"));
+            if outside != 0 {
+                return at + outside.trailing_zeros() as usize;
+            }
+            at += 32;
+        }
+        let tail = chunks.remainder().len();
+        if tail > 0 {
+            let last = bytes[len - 32..]
+                .try_into()
+                .expect("the last thirty-two bytes");
+            let outside = flags(last) >> (32 - tail);
+            if outside != 0 {
+                return at + outside.trailing_zeros() as usize;
+            }
+        }
+        len
+    }
+
+    /// A 32-byte load.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    fn load(chunk: &[u8; 32]) -> __m256i {
+        // SAFETY: `_mm256_loadu_si256` reads exactly the thirty-two bytes
+        // of `chunk`, with no alignment requirement.
+        unsafe { _mm256_loadu_si256(chunk.as_ptr().cast()) }
+    }
+
+    /// Bit `i` set when byte `i` is a control byte other than HTAB, or DEL.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    fn value_flags(chunk: &[u8; 32]) -> u32 {
+        value_bits(load(chunk))
+    }
+
+    /// Bit `i` set when byte `i` of `v` is a control byte other than HTAB,
+    /// or DEL.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    fn value_bits(v: __m256i) -> u32 {
+        // `min(v, 0x1f) == v` exactly for the bytes 0x00..=0x1f (unsigned).
+        let control = _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1f)), v);
+        let tab = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'\t' as i8));
+        let del = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7f));
+        let outside = _mm256_or_si256(_mm256_andnot_si256(tab, control), del);
+        _mm256_movemask_epi8(outside) as u32
+    }
+
+    /// Bit `i` set when byte `i` is not VCHAR (0x21..=0x7e).
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    fn target_flags(chunk: &[u8; 32]) -> u32 {
+        target_bits(load(chunk))
+    }
+
+    /// Bit `i` set when byte `i` of `v` is not VCHAR (0x21..=0x7e).
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    fn target_bits(v: __m256i) -> u32 {
+        // Signed: 0x21..=0x7f are greater than 0x20; 0x80..=0xff are
+        // negative, so not.
+        let above_space = _mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x20));
+        let del = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7f));
+        !(_mm256_movemask_epi8(_mm256_andnot_si256(del, above_space)) as u32)
+    }
+
+    /// For each low nibble `l`, bit `h` set when the byte `h * 16 + l`
+    /// (`h` < 8) is a `tchar`.
+    const TCHAR_BY_LOW_NIBBLE: [i8; 16] = {
+        let mut table = [0i8; 16];
+        let mut low = 0;
+        while low < 16 {
+            let mut bits = 0u8;
+            let mut high = 0;
+            while high < 8 {
+                if crate::http::chars::TCHAR[high * 16 + low] {
+                    bits |= 1 << high;
+                }
+                high += 1;
+            }
+            table[low] = bits as i8;
+            low += 1;
+        }
+        table
+    };
+
+    /// Bit `i` set when byte `i` is not a `tchar`. Each byte looks up a bit
+    /// set by its low nibble and one by its high nibble; they meet exactly
+    /// for the `tchar`s. A byte of 0x80 or more finds no bit by its high
+    /// nibble (nor by its low one: `_mm256_shuffle_epi8` gives 0 for an
+    /// index with its top bit set).
+    /// For each high nibble `h`, bit `h` when `h` < 8, none otherwise.
+    const BIT_BY_HIGH_NIBBLE: [i8; 16] = [1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0];
+
+    /// `table` in both 16-byte lanes, as `_mm256_shuffle_epi8` looks up
+    /// within each lane.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    fn in_both_lanes(t: [i8; 16]) -> __m256i {
+        _mm256_setr_epi8(
+            t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13],
+            t[14], t[15], t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11],
+            t[12], t[13], t[14], t[15],
+        )
+    }
+
+    /// Bit `i` set when byte `i` is not a `tchar`.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    fn token_flags(chunk: &[u8; 32]) -> u32 {
+        token_bits(load(chunk))
+    }
+
+    /// Bit `i` set when byte `i` of `v` is not a `tchar`. Each byte looks
+    /// up a bit set by its low nibble and one by its high nibble; they meet
+    /// exactly for the `tchar`s. A byte of 0x80 or more finds no bit by its
+    /// high nibble (nor by its low one: `_mm256_shuffle_epi8` gives 0 for
+    /// an index with its top bit set).
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    fn token_bits(v: __m256i) -> u32 {
+        let high = _mm256_and_si256(_mm256_srli_epi16(v, 4), _mm256_set1_epi8(0x0f));
+        let both = _mm256_and_si256(
+            _mm256_shuffle_epi8(in_both_lanes(TCHAR_BY_LOW_NIBBLE), v),
+            _mm256_shuffle_epi8(in_both_lanes(BIT_BY_HIGH_NIBBLE), high),
+        );
+        _mm256_movemask_epi8(_mm256_cmpeq_epi8(both, _mm256_setzero_si256())) as u32
+    }
+}
+
 /// Other targets class the sixteen bytes one at a time, by the per-byte
 /// rules.
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
@@ -123,11 +529,11 @@ mod simd {
     }
 
     pub(super) fn value_flags(chunk: &[u8; 16]) -> u32 {
-        flags(chunk, super::is_field_value_byte)
+        flags(chunk, crate::http::chars::is_field_value_byte)
     }
 
     pub(super) fn target_flags(chunk: &[u8; 16]) -> u32 {
-        flags(chunk, super::is_target_byte)
+        flags(chunk, crate::http::chars::is_target_byte)
     }
 }
 
@@ -135,40 +541,73 @@ use simd::{target_flags, value_flags};
 
 #[cfg(test)]
 mod tests {
-    use super::{ascii_str, field_value_end, target_end};
-    use crate::http::chars::{is_field_value_byte, is_target_byte};
+    use super::{ascii_str, baseline};
+    use crate::http::chars::{is_field_value_byte, is_target_byte, is_tchar};
 
-    /// Every byte value at every position of inputs of 0 to 40 bytes
-    /// (under Miri, a sample of lengths and byte values), with and without
-    /// an HTAB before it, against the per-byte rule.
-    fn check_against_model(scan: fn(&[u8]) -> usize, member: fn(u8) -> bool, filler: u8) {
-        let values: Vec<u8> = if cfg!(miri) {
-            vec![
-                0, b'\t', b'\r', b' ', b'!', b'-', b'0', b'9', b':', b'@', b'A', b'Z', b'[', b'`',
-                b'a', b'z', b'{', 0x7e, 0x7f, 0x80, 0xff,
-            ]
+    type Scan = fn(&[u8]) -> usize;
+    type TwoPartScan = fn(&[u8]) -> (usize, usize);
+
+    /// Byte values to try: all of them, or under Miri a sample of every
+    /// class boundary.
+    fn values() -> Vec<u8> {
+        if cfg!(miri) {
+            vec![0, b'\t', b' ', b'!', b'"', b':', b'@', b'[', b'{', 0x7e, 0x7f, 0x80]
         } else {
             (0..=255).collect()
-        };
-        // Under Miri, the lengths around one and two vector chunks.
-        let lengths: Vec<usize> = if cfg!(miri) {
-            vec![0, 1, 15, 16, 17, 33]
+        }
+    }
+
+    /// Input lengths: around one and two 16- and 32-byte loads.
+    fn lengths() -> Vec<usize> {
+        if cfg!(miri) {
+            vec![0, 1, 16, 17, 32, 33, 65]
         } else {
-            (0..40).collect()
-        };
+            (0..=34).chain([47, 48, 49, 63, 64, 65, 70]).collect()
+        }
+    }
+
+    /// Positions in an input of `len` bytes: all of them, or under Miri
+    /// those at the ends and around each 16- and 32-byte load.
+    fn positions(len: usize) -> Vec<usize> {
+        if cfg!(miri) {
+            let mut at = vec![0, 15, 16, 31, 32, 33, 64];
+            at.push(len.saturating_sub(1));
+            at.retain(|&at| at < len);
+            at.dedup();
+            at
+        } else {
+            (0..len).collect()
+        }
+    }
+
+    fn first_outside(bytes: &[u8], member: fn(u8) -> bool) -> usize {
+        bytes
+            .iter()
+            .position(|&b| !member(b))
+            .unwrap_or(bytes.len())
+    }
+
+    /// Every byte value (of [`values`]) at every position (of
+    /// [`positions`]) of inputs of every length in [`lengths`], with and
+    /// without an HTAB before it, against the
+    /// per-byte rule, along the dispatched path (AVX2 where the processor
+    /// has it) and the baseline.
+    fn check_against_model(paths: [Scan; 2], member: fn(u8) -> bool, filler: u8) {
         let mut checked = 0;
-        for len in lengths {
-            for at in 0..len {
-                for &b in &values {
+        for len in lengths() {
+            for at in positions(len) {
+                for b in values() {
                     for tab in [None, Some(at / 2)] {
                         let mut input = vec![filler; len];
                         if let Some(t) = tab {
                             input[t] = b'\t';
                         }
                         input[at] = b;
-                        let model = input.iter().position(|&b| !member(b)).unwrap_or(len);
-                        assert_eq!(scan(&input), model, "{input:?}");
-                        checked += 1;
+                        let model = first_outside(&input, member);
+                        for scan in paths {
+                            assert_eq!(scan(&input), model, "{input:?}");
+                            checked += 1;
+                        }
                     }
                 }
             }
@@ -178,12 +617,70 @@ mod tests {
 
     #[test]
     fn field_value_end_matches_the_per_byte_rule() {
-        check_against_model(field_value_end, is_field_value_byte, b'a');
+        let paths = [super::field_value_end, baseline::field_value_end];
+        check_against_model(paths, is_field_value_byte, b'a');
     }
 
     #[test]
     fn target_end_matches_the_per_byte_rule() {
-        check_against_model(target_end, is_target_byte, b'/');
+        check_against_model(
+            [super::target_end, baseline::target_end],
+            is_target_byte,
+            b'/',
+        );
+    }
+
+    #[test]
+    fn token_end_matches_the_per_byte_rule() {
+        check_against_model([super::token_end, baseline::token_end], is_tchar, b'x');
+    }
+
+    /// A token, a separator and a rest, with every byte value (of
+    /// [`values`]) at every position (of [`positions`]), against the per-byte model, along both paths.
+    fn check_two_parts(paths: [TwoPartScan; 2], separator: u8, rest: fn(u8) -> bool, filler: u8) {
+        let mut checked = 0;
+        for len in lengths() {
+            let separators = if cfg!(miri) {
+                vec![0, 3, 31, 32]
+            } else {
+                vec![0, 1, 3, 15, 30, 31, 32, 33, len.saturating_sub(1)]
+            };
+            for sep in separators.into_iter().filter(|&sep| sep < len) {
+                let mut line = vec![b'n'; sep];
+                line.push(separator);
+                line.resize(len, filler);
+                for at in positions(len) {
+                    for b in values() {
+                        let kept = line[at];
+                        line[at] = b;
+                        let first = first_outside(&line, is_tchar);
+                        let model = if line.get(first) == Some(&separator) {
+                            (first, first + 1 + first_outside(&line[first + 1..], rest))
+                        } else {
+                            (first, first)
+                        };
+                        for scan in paths {
+                            assert_eq!(scan(&line), model, "{line:?}");
+                            checked += 1;
+                        }
+                        line[at] = kept;
+                    }
+                }
+            }
+        }
+        assert!(checked > 1_000, "{checked}");
+    }
+
+    #[test]
+    fn field_line_ends_match_the_per_byte_rules() {
+        let paths = [super::field_line_ends, baseline::field_line_ends];
+        check_two_parts(paths, b':', is_field_value_byte, b'v');
+    }
+
+    #[test]
+    fn request_line_ends_match_the_per_byte_rules() {
+        let paths = [super::request_line_ends, baseline::request_line_ends];
+        check_two_parts(paths, b' ', is_target_byte, b'/');
     }
 
     #[test]
