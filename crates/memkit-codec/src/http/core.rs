@@ -695,35 +695,35 @@ impl Core {
                 None => return Ok(incomplete()),
                 Some(_) => return Ok(OnePass::Other),
             }
-            let value = &line[name_end + 1..];
-            let cr = value_end - (name_end + 1);
-            match (value.get(cr), value.get(cr + 1)) {
-                (Some(b'\r'), Some(b'\n')) => {}
-                (None | Some(b'\r'), None) => return Ok(incomplete()),
-                _ => return Ok(OnePass::Other),
+            // The value's first byte outside its class must be the CR of
+            // the line's CRLF.
+            if line.get(value_end..value_end + 2) != Some(b"\r\n") {
+                let tail = &line[value_end..];
+                return Ok(if tail.is_empty() || tail == b"\r" {
+                    incomplete()
+                } else {
+                    OnePass::Other
+                });
             }
-            let next = start + name_end + 1 + cr + 2;
+            let next = start + value_end + 2;
             if next > line_limit || next > max_head || self.fields.len() >= self.limits.max_fields {
                 return Ok(OnePass::Other);
             }
-            let mut trim_start = 0;
-            while trim_start < cr && is_ows(value[trim_start]) {
-                trim_start += 1;
+            let mut value_start = name_end + 1;
+            while value_start < value_end && is_ows(line[value_start]) {
+                value_start += 1;
             }
-            let mut trim_end = cr;
-            while trim_end > trim_start && is_ows(value[trim_end - 1]) {
-                trim_end -= 1;
+            let mut trimmed_end = value_end;
+            while trimmed_end > value_start && is_ows(line[trimmed_end - 1]) {
+                trimmed_end -= 1;
             }
             let field = FieldSpan {
                 name: Span::new(start, start + name_end),
-                value: Span::new(
-                    start + name_end + 1 + trim_start,
-                    start + name_end + 1 + trim_end,
-                ),
+                value: Span::new(start + value_start, start + trimmed_end),
             };
             self.record_field(
                 &line[..name_end],
-                &value[trim_start..trim_end],
+                &line[value_start..trimmed_end],
                 field,
                 false,
             )?;

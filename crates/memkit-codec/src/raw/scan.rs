@@ -33,13 +33,37 @@
 /// about 470 instructions per kittyhell head in the `codec` bench group.
 #[inline]
 pub(crate) fn ascii_str(bytes: &[u8]) -> Option<&str> {
-    if bytes.is_ascii() {
+    if is_ascii(bytes) {
         // SAFETY: every byte was just checked to be ASCII, and ASCII bytes
         // are valid UTF-8.
         Some(unsafe { std::str::from_utf8_unchecked(bytes) })
     } else {
         None
     }
+}
+
+/// Whether every byte of `bytes` is ASCII. A name or a method is short:
+/// up to sixteen bytes are checked with two overlapping word loads, with
+/// no loop, and only longer slices go to the standard library's check.
+#[inline]
+fn is_ascii(bytes: &[u8]) -> bool {
+    let len = bytes.len();
+    let words = |n: usize| {
+        let mut first = [0; 8];
+        let mut last = [0; 8];
+        first[..n].copy_from_slice(&bytes[..n]);
+        last[..n].copy_from_slice(&bytes[len - n..]);
+        u64::from_le_bytes(first) | u64::from_le_bytes(last)
+    };
+    let all = match len {
+        0 => 0,
+        // The first, middle and last bytes are every byte of these.
+        1..=3 => u64::from(bytes[0] | bytes[len / 2] | bytes[len - 1]),
+        4..=7 => words(4),
+        8..=16 => words(8),
+        _ => return bytes.is_ascii(),
+    };
+    all & 0x8080_8080_8080_8080 == 0
 }
 
 /// The position of the first byte of `bytes` that may not appear in a
@@ -551,7 +575,9 @@ mod tests {
     /// class boundary.
     fn values() -> Vec<u8> {
         if cfg!(miri) {
-            vec![0, b'\t', b' ', b'!', b'"', b':', b'@', b'[', b'{', 0x7e, 0x7f, 0x80]
+            vec![
+                0, b'\t', b' ', b'!', b'"', b':', b'@', b'[', b'{', 0x7e, 0x7f, 0x80,
+            ]
         } else {
             (0..=255).collect()
         }
@@ -681,6 +707,25 @@ mod tests {
     fn request_line_ends_match_the_per_byte_rules() {
         let paths = [super::request_line_ends, baseline::request_line_ends];
         check_two_parts(paths, b' ', is_target_byte, b'/');
+    }
+
+    /// Every length up to 40 with one byte at every position, against the
+    /// standard library's check.
+    #[test]
+    fn is_ascii_matches_std() {
+        let mut checked = 0;
+        for len in 0..40 {
+            for at in positions(len) {
+                for b in [0, b'a', 0x7f, 0x80, 0xc3, 0xff] {
+                    let mut bytes = vec![b'x'; len];
+                    bytes[at] = b;
+                    assert_eq!(super::is_ascii(&bytes), bytes.is_ascii(), "{bytes:?}");
+                    checked += 1;
+                }
+            }
+            assert!(super::is_ascii(&vec![b'x'; len]));
+        }
+        assert!(checked > 100, "{checked}");
     }
 
     #[test]
