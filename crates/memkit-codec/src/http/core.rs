@@ -43,10 +43,9 @@ pub(crate) enum StartLine {
     Response { status: u16, reason: Span },
 }
 
-/// A parsed head, handed to the public decoders.
+/// A parsed head but its fields, handed to the public decoders.
 #[derive(Debug, Clone)]
 pub(crate) struct HeadParts {
-    pub(crate) fields: Fields,
     pub(crate) line: StartLine,
     pub(crate) version: Version,
     pub(crate) framing: Framing,
@@ -56,7 +55,7 @@ pub(crate) struct HeadParts {
 
 /// What one step yields. A head or trailer section carries only its
 /// bytes; the field positions wait in the decoder for
-/// [`Core::take_head`] or [`Core::take_trailers`], so that a step that yields
+/// [`Core::take_fields`] or [`Core::take_trailers`], so that a step that yields
 /// nothing moves nothing large.
 #[derive(Debug)]
 pub(crate) enum Event {
@@ -184,18 +183,23 @@ impl Core {
         }
     }
 
-    /// The head whose bytes an `Event::Head` just yielded.
+    /// What the head an `Event::Head` just yielded says, but its fields.
     #[inline]
-    pub(crate) fn take_head(&mut self, bytes: Bytes) -> HeadParts {
+    pub(crate) fn head_parts(&self) -> HeadParts {
         let (framing, keep_alive, expect_continue) = self.head_info;
         HeadParts {
-            fields: Fields::new(bytes, self.fields.take()),
             line: self.line.expect("a head was read"),
             version: self.version,
             framing,
             keep_alive,
             expect_continue,
         }
+    }
+
+    /// The fields of the head an `Event::Head` just yielded.
+    #[inline]
+    pub(crate) fn take_fields(&mut self) -> FieldList {
+        self.fields.take()
     }
 
     /// The trailers whose bytes an `Event::Trailers` just yielded.
@@ -218,11 +222,17 @@ impl Core {
 
     /// Advances over the bytes in `buf`; the sticky failed state wraps
     /// [`step`](Core::step).
-    /// The common call that yields nothing is inlined into the caller.
+    /// The common calls that yield nothing, or the `End` of a message
+    /// without a body, are inlined into the caller.
     #[inline]
     pub(crate) fn decode(&mut self, buf: &mut BytesMut) -> Result<Option<Event>, Error> {
         if self.nothing_new_in_head(buf) {
             return Ok(None);
+        }
+        if self.state == State::EndPending {
+            // The call after a bodiless head: inlined too.
+            self.finish_message();
+            return Ok(Some(Event::End));
         }
         self.decode_step(buf)
     }

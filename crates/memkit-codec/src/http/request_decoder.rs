@@ -3,7 +3,7 @@
 use memkit_bytes::BytesMut;
 
 use super::core::{Core, Event};
-use super::{DecoderBuilder, Error, RequestFrame, RequestHead};
+use super::{DecoderBuilder, Error, Fields, RequestFrame, RequestHead};
 use crate::Decoder;
 
 /// Decodes HTTP/1.1 requests (RFC 9112) into [`RequestFrame`]s, one
@@ -113,7 +113,9 @@ impl RequestDecoder {
     fn frame(&mut self, event: Event) -> RequestFrame {
         match event {
             Event::Head(bytes) => {
-                RequestFrame::Head(RequestHead::from_parts(self.core.take_head(bytes)))
+                let parts = self.core.head_parts();
+                let fields = Fields::new(bytes, self.core.take_fields());
+                RequestFrame::Head(RequestHead::from_parts(parts, fields))
             }
             Event::Data(data) => RequestFrame::Data(data),
             Event::Trailers(bytes) => RequestFrame::Trailers(self.core.take_trailers(bytes)),

@@ -43,12 +43,12 @@ pub struct RequestHead {
 
 impl RequestHead {
     #[inline]
-    pub(crate) fn from_parts(parts: HeadParts) -> RequestHead {
+    pub(crate) fn from_parts(parts: HeadParts, fields: Fields) -> RequestHead {
         let StartLine::Request { method, target } = parts.line else {
             unreachable!("a request decoder reads request lines")
         };
         RequestHead {
-            fields: parts.fields,
+            fields,
             method,
             target,
             version: parts.version,

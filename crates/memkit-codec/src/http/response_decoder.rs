@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use memkit_bytes::BytesMut;
 
 use super::core::{Core, Event, RequestKind};
-use super::{DecoderBuilder, Error, ResponseFrame, ResponseHead};
+use super::{DecoderBuilder, Error, Fields, ResponseFrame, ResponseHead};
 use crate::Decoder;
 
 /// Decodes HTTP/1.1 responses (RFC 9112) into [`ResponseFrame`]s.
@@ -99,7 +99,9 @@ impl ResponseDecoder {
     fn frame(&mut self, event: Event) -> ResponseFrame {
         match event {
             Event::Head(bytes) => {
-                let head = ResponseHead::from_parts(self.core.take_head(bytes));
+                let parts = self.core.head_parts();
+                let fields = Fields::new(bytes, self.core.take_fields());
+                let head = ResponseHead::from_parts(parts, fields);
                 if !(100..200).contains(&head.status()) || head.status() == 101 {
                     self.requests.pop_front();
                 }

@@ -97,12 +97,12 @@ fn canonical_reason(status: u16) -> &'static str {
 }
 
 impl ResponseHead {
-    pub(crate) fn from_parts(parts: HeadParts) -> ResponseHead {
+    pub(crate) fn from_parts(parts: HeadParts, fields: Fields) -> ResponseHead {
         let StartLine::Response { status, reason } = parts.line else {
             unreachable!("a response decoder reads status lines")
         };
         ResponseHead {
-            fields: parts.fields,
+            fields,
             status,
             reason,
             version: parts.version,
