@@ -249,9 +249,9 @@ impl<T> Ring<T> {
     /// If `index` or `at` is vacant.
     #[inline]
     pub(crate) fn place_before(&mut self, index: u32, at: u32) -> &mut T {
-        let before_link = self.linked(at).prev;
-        let before = before_link.get();
-        if index == at || index == before {
+        // Checks `at`; its `prev` is read again after the unlink below.
+        let _ = self.linked(at);
+        if index == at {
             return match self.slots.get_mut(index as usize) {
                 Some(linked) => &mut linked.value,
                 None => vacant(index),
@@ -266,17 +266,19 @@ impl<T> Ring<T> {
         // (invariant 1); `index` and `at` were checked above. 2. Unlinking
         // `index` first keeps invariant 2 between the two splices (when
         // `index` is a ring of its own, `prev` and `next` are `index` and
-        // the two writes leave it so); it can change `at`'s `prev` only if
-        // that was `index`, ruled out above, so `before` is still the slot
-        // before `at`.
+        // the two writes leave it so). `before` is read after the unlink,
+        // so it is the slot before `at` on the ring `index` left: when
+        // `index` was that slot, `before` is now `prev` and `index` goes
+        // back where it was.
         unsafe {
             self.linked_at_mut(prev).next = next;
             self.linked_at_mut(next).prev = prev;
-            self.linked_at_mut(before_link).next = index_link;
+            let before = self.linked_unchecked_mut(at).prev;
+            self.linked_at_mut(before).next = index_link;
             self.linked_unchecked_mut(at).prev = index_link;
             let this = self.linked_unchecked_mut(index);
             this.next = at_link;
-            this.prev = before_link;
+            this.prev = before;
             &mut this.value
         }
     }

@@ -569,6 +569,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     }
 
     /// Picks the entry to evict, moving the others as the policy says.
+    #[inline]
     fn victim(&mut self) -> Option<u32> {
         if P::S3_FIFO {
             self.s3_fifo_victim()
@@ -577,6 +578,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
         }
     }
 
+    #[inline]
     fn s3_fifo_victim(&mut self) -> Option<u32> {
         let small_target = self.capacity * 3 / 100;
         loop {
