@@ -96,11 +96,9 @@ impl Ghost {
 
     /// Remembers a key of this hash in the current generation: in an empty
     /// lane of its bucket, else in a lane picked by the hash.
+    #[inline]
     pub(crate) fn insert(&mut self, hash: u64) {
-        if self.limit == 0 {
-            return;
-        }
-        if self.words.is_empty() && !self.allocate() {
+        if self.words.is_empty() && (self.limit == 0 || !self.allocate()) {
             return;
         }
         if self.filled >= self.generation_len {

@@ -31,19 +31,33 @@ pub(crate) trait Indexed {
 #[derive(Clone)]
 pub(crate) struct Index {
     table: HashTable<u32>,
+    /// How many entries the table's buckets hold without tombstones,
+    /// [`bucket_capacity`] of its bucket count: kept with the table, which
+    /// changes its buckets only where this is updated, so that
+    /// [`reserve_one`] counts tombstones without dividing.
+    full_room: usize,
 }
 
 impl Index {
     pub(crate) const fn new() -> Self {
         Index {
             table: HashTable::new(),
+            full_room: 0,
         }
     }
 
     pub(crate) fn with_capacity(capacity: usize) -> Self {
-        Index {
+        let mut index = Index {
             table: HashTable::with_capacity(capacity),
-        }
+            full_room: 0,
+        };
+        index.count_room();
+        index
+    }
+
+    /// Updates `full_room` after the table changed its buckets.
+    fn count_room(&mut self) {
+        self.full_room = bucket_capacity(self.table.num_buckets());
     }
 
     /// The slot under `hash` for which `is_key` holds.
@@ -83,6 +97,7 @@ impl Index {
     /// Shrinks the table; `hash` gives the hash of a slot's key.
     pub(crate) fn shrink_to_fit(&mut self, hash: impl Fn(u32) -> u64) {
         self.table.shrink_to_fit(|&slot| hash(slot));
+        self.count_room();
     }
 }
 
@@ -110,7 +125,12 @@ where
     // Erased entries leave tombstones, which use up the room and lengthen
     // probes: refill once they outnumber the entries, so that the O(len)
     // refill is paid for by as many erasures.
-    let tombstones = bucket_capacity(index.table.num_buckets()).saturating_sub(room);
+    debug_assert_eq!(
+        index.full_room,
+        bucket_capacity(index.table.num_buckets()),
+        "memkit-cache: the index's room is stale"
+    );
+    let tombstones = index.full_room.saturating_sub(room);
     if len < room && tombstones <= len / 2 {
         return;
     }
@@ -149,6 +169,7 @@ where
         index
             .table
             .reserve(grown, |_| unreachable!("the index is empty"));
+        index.count_room();
     }
     for (slot, entry) in ring.iter() {
         let hash = hash_builder.hash_one(entry.key());

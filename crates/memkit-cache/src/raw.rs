@@ -74,6 +74,13 @@ impl Link {
     fn get(self) -> u32 {
         self.0.get() - 1
     }
+
+    /// The slab index as a `usize`. Subtracting after the widening lets
+    /// the compiler fold the `- 1` into the address of the slot.
+    #[inline]
+    fn slot(self) -> usize {
+        self.0.get() as usize - 1
+    }
 }
 
 /// A value and its place on its ring.
@@ -153,6 +160,20 @@ impl<T> Ring<T> {
         unsafe { self.slots.get_unchecked_mut(index as usize) }
     }
 
+    /// The slot `link` names, mutably, without a check.
+    ///
+    /// The safe twin is [`Ring::get_mut`] (which hands out the value only).
+    ///
+    /// # Safety
+    ///
+    /// * `link` names an occupied slot: for instance it was read out of an
+    ///   occupied slot (invariant 1).
+    #[inline]
+    unsafe fn linked_at_mut(&mut self, link: Link) -> &mut Linked<T> {
+        // SAFETY: the caller promises `link` names a slot that holds a value.
+        unsafe { self.slots.get_unchecked_mut(link.slot()) }
+    }
+
     /// The slot after `index` on its ring.
     ///
     /// # Panics
@@ -207,8 +228,8 @@ impl<T> Ring<T> {
         // SAFETY: `prev` and `next` are links of the occupied slot `index`,
         // so occupied (invariant 1).
         unsafe {
-            self.linked_unchecked_mut(prev.get()).next = next;
-            self.linked_unchecked_mut(next.get()).prev = prev;
+            self.linked_at_mut(prev).next = next;
+            self.linked_at_mut(next).prev = prev;
         }
         // SAFETY: `index` was checked above and is still occupied.
         let this = unsafe { self.linked_unchecked_mut(index) };
@@ -228,9 +249,9 @@ impl<T> Ring<T> {
     /// If `index` or `at` is vacant.
     #[inline]
     pub(crate) fn place_before(&mut self, index: u32, at: u32) -> &mut T {
-        let before_link = self.linked(at).prev;
-        let before = before_link.get();
-        if index == at || index == before {
+        // Checks `at`; its `prev` is read again after the unlink below.
+        let _ = self.linked(at);
+        if index == at {
             return match self.slots.get_mut(index as usize) {
                 Some(linked) => &mut linked.value,
                 None => vacant(index),
@@ -245,17 +266,19 @@ impl<T> Ring<T> {
         // (invariant 1); `index` and `at` were checked above. 2. Unlinking
         // `index` first keeps invariant 2 between the two splices (when
         // `index` is a ring of its own, `prev` and `next` are `index` and
-        // the two writes leave it so); it can change `at`'s `prev` only if
-        // that was `index`, ruled out above, so `before` is still the slot
-        // before `at`.
+        // the two writes leave it so). `before` is read after the unlink,
+        // so it is the slot before `at` on the ring `index` left: when
+        // `index` was that slot, `before` is now `prev` and `index` goes
+        // back where it was.
         unsafe {
-            self.linked_unchecked_mut(prev.get()).next = next;
-            self.linked_unchecked_mut(next.get()).prev = prev;
-            self.linked_unchecked_mut(before).next = index_link;
+            self.linked_at_mut(prev).next = next;
+            self.linked_at_mut(next).prev = prev;
+            let before = self.linked_unchecked_mut(at).prev;
+            self.linked_at_mut(before).next = index_link;
             self.linked_unchecked_mut(at).prev = index_link;
             let this = self.linked_unchecked_mut(index);
             this.next = at_link;
-            this.prev = before_link;
+            this.prev = before;
             &mut this.value
         }
     }

@@ -33,7 +33,7 @@ pub struct Iter<'a, K, V> {
 
 impl<'a, K, V> Iter<'a, K, V> {
     pub(crate) fn new(list: &'a List<K, V>) -> Self {
-        let front = list.head.unwrap_or(0);
+        let front = list.head().unwrap_or(0);
         let back = list.tail().unwrap_or(0);
         Iter {
             list,
@@ -131,7 +131,7 @@ impl<'a, K, V> IterMut<'a, K, V> {
         let len = list.len();
         // The rank of each slot on the list, most recently used first.
         let mut rank = Vec::new();
-        if let Some(head) = list.head {
+        if let Some(head) = list.head() {
             rank.resize(list.nodes.capacity(), usize::MAX);
             let mut at = head;
             for r in 0..len {

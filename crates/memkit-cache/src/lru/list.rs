@@ -7,9 +7,9 @@
 //!
 //! 1. `index` holds exactly the slots of `nodes`, each once, at the hash of
 //!    its node's key.
-//! 2. All the nodes are on one ring, which `head` names; `head` is `None`
-//!    exactly when `nodes` is empty. Following `next` from `head` goes from
-//!    the most to the least recently used.
+//! 2. All the nodes are on one ring, which `head` names when `nodes` is not
+//!    empty (it means nothing otherwise). Following `next` from `head` goes
+//!    from the most to the least recently used.
 //!
 //! Every method restores both before it runs user code that may panic
 //! (`Hash`, `Eq`, `Drop`, closures), or before it returns.
@@ -25,8 +25,9 @@ use crate::raw::{MAX_ENTRIES, Ring};
 pub(crate) struct List<K, V> {
     pub(crate) nodes: Ring<Node<K, V>>,
     pub(crate) index: Index,
-    /// The most recently used entry.
-    pub(crate) head: Option<u32>,
+    /// The most recently used entry, when there is one: a bare slot, so
+    /// that a hit moves it without a tag to test or set.
+    head: u32,
 }
 
 impl<K, V> Keyed for Node<K, V> {
@@ -55,7 +56,7 @@ impl<K, V> List<K, V> {
         List {
             nodes: Ring::new(),
             index: Index::new(),
-            head: None,
+            head: 0,
         }
     }
 
@@ -63,7 +64,7 @@ impl<K, V> List<K, V> {
         List {
             nodes: Ring::with_capacity(capacity),
             index: Index::with_capacity(capacity),
-            head: None,
+            head: 0,
         }
     }
 
@@ -101,10 +102,16 @@ impl<K, V> List<K, V> {
         self.nodes.prev(index)
     }
 
+    /// The most recently used entry.
+    #[inline]
+    pub(crate) fn head(&self) -> Option<u32> {
+        (!self.nodes.is_empty()).then_some(self.head)
+    }
+
     /// The least recently used entry.
     #[inline]
     pub(crate) fn tail(&self) -> Option<u32> {
-        self.head.map(|head| self.nodes.prev(head))
+        self.head().map(|head| self.nodes.prev(head))
     }
 
     /// The slot of the entry whose key equals `key`.
@@ -124,7 +131,9 @@ impl<K, V> List<K, V> {
     #[inline]
     fn unlink(&mut self, index: u32) {
         let next = self.nodes.unlink(index);
-        if self.head == Some(index) {
+        if self.head == index
+            && let Some(next) = next
+        {
             self.head = next;
         }
     }
@@ -132,17 +141,17 @@ impl<K, V> List<K, V> {
     /// Makes `index` the most recently used entry, and returns it.
     #[inline]
     pub(crate) fn promote(&mut self, index: u32) -> &mut Node<K, V> {
-        let head = self.head.unwrap_or(index);
-        self.head = Some(index);
+        let head = self.head;
+        self.head = index;
         self.nodes.place_before(index, head)
     }
 
     /// Makes `index` the least recently used entry.
     pub(crate) fn demote(&mut self, index: u32) {
-        let Some(head) = self.head else { return };
+        let Some(head) = self.head() else { return };
         if head == index {
             // The head: the circle only turns.
-            self.head = Some(self.nodes.next(index));
+            self.head = self.nodes.next(index);
         } else {
             self.nodes.place_before(index, head);
         }
@@ -163,13 +172,14 @@ impl<K, V> List<K, V> {
     ///
     /// If the cache already holds [`MAX_ENTRIES`] entries.
     pub(crate) fn insert_new(&mut self, hash: u64, key: K, value: V) -> u32 {
+        let head = self.head();
         let Ok(index) = self.nodes.insert(Node { key, value }) else {
             panic!("LruCache::put: more than {MAX_ENTRIES} entries")
         };
-        if let Some(head) = self.head {
+        if let Some(head) = head {
             self.nodes.place_before(index, head);
         }
-        self.head = Some(index);
+        self.head = index;
         self.index.insert(hash, index);
         index
     }
@@ -190,7 +200,7 @@ impl<K, V> List<K, V> {
         let old = core::mem::replace(self.node_mut(tail), node);
         self.index.insert(hash, tail);
         // The tail is just before the head: the circle turns.
-        self.head = Some(tail);
+        self.head = tail;
         old
     }
 
@@ -198,7 +208,6 @@ impl<K, V> List<K, V> {
     /// still drops the others.
     pub(crate) fn clear(&mut self) {
         self.index.clear();
-        self.head = None;
         self.nodes.clear();
     }
 }

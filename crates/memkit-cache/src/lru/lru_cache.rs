@@ -215,6 +215,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// assert_eq!(cache.put(1, "a"), None);
     /// assert_eq!(cache.put(1, "b"), Some("a"));
     /// ```
+    #[inline]
     pub fn put(&mut self, k: K, v: V) -> Option<V> {
         match self.store(k, v) {
             Stored::Replaced(_, old) => Some(old),
@@ -244,6 +245,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
         }
     }
 
+    #[inline]
     fn store(&mut self, k: K, mut v: V) -> Stored<K, V> {
         let hash = self.hash(&k);
         if let Some(index) = self.list.find(hash, &k) {
@@ -269,6 +271,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// assert_eq!(cache.get("a"), Some(&1));
     /// assert_eq!(cache.get("b"), None);
     /// ```
+    #[inline]
     pub fn get<'a, Q>(&'a mut self, k: &Q) -> Option<&'a V>
     where
         K: Borrow<Q>,
@@ -291,6 +294,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// *cache.get_mut(&"a").unwrap() += 1;
     /// assert_eq!(cache.peek(&"a"), Some(&2));
     /// ```
+    #[inline]
     pub fn get_mut<'a, Q>(&'a mut self, k: &Q) -> Option<&'a mut V>
     where
         K: Borrow<Q>,
@@ -732,7 +736,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// assert_eq!(cache.peek_mru(), Some((&2, &"b")));
     /// ```
     pub fn peek_mru(&self) -> Option<(&K, &V)> {
-        let node = self.list.node(self.list.head?);
+        let node = self.list.node(self.list.head()?);
         Some((&node.key, &node.value))
     }
 
@@ -852,7 +856,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// assert_eq!(cache.pop_mru(), Some((2, "b")));
     /// ```
     pub fn pop_mru(&mut self) -> Option<(K, V)> {
-        let head = self.list.head?;
+        let head = self.list.head()?;
         Some(self.take_at(head))
     }
 
@@ -928,7 +932,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     where
         F: FnMut((&K, &V)) -> bool,
     {
-        let mut at = self.list.head?;
+        let mut at = self.list.head()?;
         for _ in 0..self.list.len() {
             let node = self.list.node(at);
             if predicate((&node.key, &node.value)) {
@@ -963,7 +967,9 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     where
         F: FnMut(&K, &mut V) -> bool,
     {
-        let Some(mut at) = self.list.head else { return };
+        let Some(mut at) = self.list.head() else {
+            return;
+        };
         for _ in 0..self.list.len() {
             let next = self.list.next(at);
             let node = self.list.node_mut(at);

@@ -47,9 +47,18 @@ pub struct Cache<K, V, W = UnitWeighter, P = S3Fifo, S = DefaultHasher> {
     weighter: W,
     hash_builder: S,
     capacity: u64,
+    /// The weight above which S3-FIFO evicts from the small FIFO:
+    /// [`small_target`] of `capacity`, kept so that no eviction divides.
+    small_target: u64,
     listener: Option<Listener<K, V>>,
     stats: Cell<Stats>,
     policy: PhantomData<P>,
+}
+
+/// 3% of `capacity`, rounded down, without overflow: the weight the
+/// small FIFO of S3-FIFO may hold before it gives up entries.
+fn small_target(capacity: u64) -> u64 {
+    capacity / 100 * 3 + capacity % 100 * 3 / 100
 }
 
 impl<K: Hash + Eq, V> Cache<K, V> {
@@ -148,6 +157,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
             weighter,
             hash_builder,
             capacity: weight_capacity,
+            small_target: small_target(weight_capacity),
             listener: None,
             stats: Cell::new(Stats::default()),
             policy: PhantomData,
@@ -569,6 +579,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     }
 
     /// Picks the entry to evict, moving the others as the policy says.
+    #[inline]
     fn victim(&mut self) -> Option<u32> {
         if P::S3_FIFO {
             self.s3_fifo_victim()
@@ -577,8 +588,9 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
         }
     }
 
+    #[inline]
     fn s3_fifo_victim(&mut self) -> Option<u32> {
-        let small_target = self.capacity * 3 / 100;
+        let small_target = self.small_target;
         loop {
             let small = self.store.small;
             if let Some(oldest) = small.head
@@ -814,6 +826,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     /// ```
     pub fn set_capacity(&mut self, capacity: u64) {
         self.capacity = capacity;
+        self.small_target = small_target(capacity);
         if P::S3_FIFO {
             let limit = usize::try_from(capacity / 2)
                 .unwrap_or(usize::MAX)
@@ -884,5 +897,37 @@ impl<K, V, W, P, S> fmt::Debug for Cache<K, V, W, P, S> {
             )
             .field("capacity", &self.capacity)
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::small_target;
+
+    /// The split form is 3% rounded down, as the product would give it, and
+    /// does not overflow near `u64::MAX`.
+    #[test]
+    fn small_target_is_three_percent_rounded_down() {
+        let edges = [
+            0,
+            1,
+            33,
+            34,
+            99,
+            100,
+            101,
+            10_000,
+            12_345_678,
+            u64::MAX - 1,
+            u64::MAX,
+        ];
+        for capacity in edges.into_iter().chain(0..1000) {
+            let exact = u128::from(capacity) * 3 / 100;
+            assert_eq!(
+                u128::from(small_target(capacity)),
+                exact,
+                "capacity {capacity}"
+            );
+        }
     }
 }
