@@ -18,7 +18,9 @@ use super::chars::{eq_ignore_case, find_lf, is_field_value_byte, is_ows, trim_ow
 use super::field_list::{FieldList, FieldSpan, Span};
 use super::limits::{Lenient, Limits};
 use super::{Error, ErrorKind, Fields, Framing, Version};
-use crate::raw::{field_line_ends, field_value_end, request_line_ends, target_end, token_end};
+use crate::raw::{
+    LineScan, LineScanUser, field_value_end, run_with_line_scan, target_end, token_end,
+};
 
 /// Which side of the exchange the decoder reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +104,21 @@ struct Line {
     start: usize,
     content_end: usize,
     next: usize,
+}
+
+/// [`Core::head`], to run with the processor's best [`LineScan`].
+struct HeadPass<'a> {
+    core: &'a mut Core,
+    buf: &'a mut BytesMut,
+}
+
+impl LineScanUser for HeadPass<'_> {
+    type Output = Result<Option<Event>, Error>;
+
+    #[inline(always)]
+    fn run<S: LineScan>(self, scan: S) -> Self::Output {
+        self.core.head_with(self.buf, scan)
+    }
 }
 
 /// What [`Core::field_lines_in_one_pass`] made of the first line it did
@@ -454,8 +471,18 @@ impl Core {
     /// Reads the start line and field lines; yields the head at its empty
     /// line.
     fn head(&mut self, buf: &mut BytesMut) -> Result<Option<Event>, Error> {
+        run_with_line_scan(HeadPass { core: self, buf })
+    }
+
+    /// [`head`](Core::head) with the line scans `scan`.
+    #[inline(always)]
+    fn head_with<S: LineScan>(
+        &mut self,
+        buf: &mut BytesMut,
+        scan: S,
+    ) -> Result<Option<Event>, Error> {
         if self.state == State::Start && self.role == Role::Request && self.scanned == 0 {
-            self.request_line_in_one_pass(buf);
+            self.request_line_in_one_pass(buf, scan);
         }
         loop {
             // A line is looked at in one pass when it is new, or when bytes
@@ -465,7 +492,7 @@ impl Core {
             if self.state == State::Fields
                 && (self.scanned == self.line_start || buf.len() > self.scanned)
             {
-                match self.field_lines_in_one_pass(buf)? {
+                match self.field_lines_in_one_pass(buf, scan)? {
                     OnePass::Incomplete => {
                         self.scanned = buf.len();
                         return Ok(None);
@@ -517,9 +544,10 @@ impl Core {
     /// ([`next_line`](Core::next_line) and
     /// [`start_line`](Core::start_line)), which gives the same result for
     /// every line this one takes.
-    fn request_line_in_one_pass(&mut self, buf: &BytesMut) {
+    #[inline(always)]
+    fn request_line_in_one_pass<S: LineScan>(&mut self, buf: &BytesMut, scan: S) {
         let line: &[u8] = buf;
-        let (method_end, target_end) = request_line_ends(line);
+        let (method_end, target_end) = scan.request_line_ends(line);
         let target_start = method_end + 1;
         if method_end == 0 || target_end <= target_start || line.get(target_end) != Some(&b' ') {
             return;
@@ -684,7 +712,12 @@ impl Core {
     /// [`field_line`](Core::field_line). Both ways give the same result for
     /// the lines this one accepts, and the same `None` for those it finds
     /// incomplete, so the verdict does not depend on which was taken.
-    fn field_lines_in_one_pass(&mut self, buf: &BytesMut) -> Result<OnePass, Error> {
+    #[inline(always)]
+    fn field_lines_in_one_pass<S: LineScan>(
+        &mut self,
+        buf: &BytesMut,
+        scan: S,
+    ) -> Result<OnePass, Error> {
         let bytes: &[u8] = buf;
         let max_head = self.limits.max_head_bytes;
         let max_line = self.limits.max_line_bytes;
@@ -699,7 +732,7 @@ impl Core {
                     OnePass::Other
                 }
             };
-            let (name_end, value_end) = field_line_ends(line);
+            let (name_end, value_end) = scan.field_line_ends(line);
             match line.get(name_end) {
                 Some(b':') if name_end > 0 => {}
                 None => return Ok(incomplete()),

@@ -1,0 +1,110 @@
+//! [`LineScan`]: where the parts of a request line and of a field line end,
+//! as a type, so that the head decoder's line loop can be compiled once
+//! per kind of processor.
+//!
+//! The loop is generic over [`LineScan`]; [`run_with_line_scan`] runs it
+//! with [`Avx2`] inside a function compiled for AVX2 when the processor has
+//! it, so that the scans are inlined into the loop rather than called once
+//! per line, and with [`Baseline`] otherwise.
+//!
+//! # Invariants
+//!
+//! * An [`Avx2`] value is made only in `run_avx2`, which runs only after
+//!   `is_x86_feature_detected!` reported AVX2 on the running processor; its
+//!   field is private, so no other code can make one. Holding one is
+//!   therefore proof that the AVX2 scans may run.
+
+use super::scan::baseline;
+
+/// Where the parts of a line end; see
+/// [`field_line_ends`](LineScan::field_line_ends) and
+/// [`request_line_ends`](LineScan::request_line_ends).
+pub(crate) trait LineScan: Copy {
+    /// Where the field line at the start of `line` has its name end (the
+    /// first byte that is not a `tchar`) and, when that byte is the colon,
+    /// where its value ends (the first byte after the colon that may not
+    /// appear in a value, or `line.len()`); without the colon, both are
+    /// the name's end.
+    fn field_line_ends(self, line: &[u8]) -> (usize, usize);
+
+    /// Where the request line at the start of `line` has its method end
+    /// (the first byte that is not a `tchar`) and, when that byte is SP,
+    /// where its target ends (the first byte after the SP that may not
+    /// appear in a target, or `line.len()`); without the SP, both are the
+    /// method's end.
+    fn request_line_ends(self, line: &[u8]) -> (usize, usize);
+}
+
+/// Code to run with the best [`LineScan`] of the processor.
+pub(crate) trait LineScanUser {
+    /// What the code returns.
+    type Output;
+
+    /// Runs the code with `scan`.
+    fn run<S: LineScan>(self, scan: S) -> Self::Output;
+}
+
+/// The scans any processor runs: SSE2 on x86-64, byte by byte elsewhere.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Baseline;
+
+impl LineScan for Baseline {
+    #[inline(always)]
+    fn field_line_ends(self, line: &[u8]) -> (usize, usize) {
+        baseline::field_line_ends(line)
+    }
+
+    #[inline(always)]
+    fn request_line_ends(self, line: &[u8]) -> (usize, usize) {
+        baseline::request_line_ends(line)
+    }
+}
+
+/// The AVX2 scans: a line's first thirty-two bytes classed both ways from
+/// one load. Only `run_avx2` makes one (invariant above).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Avx2 {
+    _detected: (),
+}
+
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+impl LineScan for Avx2 {
+    #[inline(always)]
+    fn field_line_ends(self, line: &[u8]) -> (usize, usize) {
+        // SAFETY: an `Avx2` exists only once the processor was found to
+        // have AVX2 (the invariant above).
+        unsafe { super::scan::avx2::field_line_ends(line) }
+    }
+
+    #[inline(always)]
+    fn request_line_ends(self, line: &[u8]) -> (usize, usize) {
+        // SAFETY: as in `field_line_ends`.
+        unsafe { super::scan::avx2::request_line_ends(line) }
+    }
+}
+
+/// Runs `user` with [`Avx2`], compiled for AVX2, when the processor has
+/// it, and with [`Baseline`] otherwise.
+#[inline]
+pub(crate) fn run_with_line_scan<U: LineScanUser>(user: U) -> U::Output {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2.
+        return unsafe { run_avx2(user) };
+    }
+    user.run(Baseline)
+}
+
+/// `user` run with [`Avx2`], in a function compiled for AVX2, into which
+/// `user`'s code and the scans are inlined.
+///
+/// # Safety
+///
+/// The processor must have AVX2. The safe twin is
+/// [`run_with_line_scan`], which checks.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "avx2")]
+unsafe fn run_avx2<U: LineScanUser>(user: U) -> U::Output {
+    user.run(Avx2 { _detected: () })
+}
