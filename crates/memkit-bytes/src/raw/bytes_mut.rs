@@ -341,10 +341,15 @@ impl RawBytesMut {
                     return Ok(true);
                 }
                 if total >= needed && offset >= len {
-                    // SAFETY: 1. this is the only handle, so the whole data
-                    // region is ours; 2. `offset >= len`, so `base .. base+len`
-                    // and `ptr .. ptr+len` do not overlap.
-                    unsafe { ptr::copy_nonoverlapping(self.ptr.as_ptr(), base.as_ptr(), len) };
+                    // An emptied buffer (a connection's read buffer, once its
+                    // last frame was split off and dropped) moves nothing.
+                    if len > 0 {
+                        // SAFETY: 1. this is the only handle, so the whole
+                        // data region is ours; 2. `offset >= len`, so
+                        // `base .. base+len` and `ptr .. ptr+len` do not
+                        // overlap.
+                        unsafe { ptr::copy_nonoverlapping(self.ptr.as_ptr(), base.as_ptr(), len) };
+                    }
                     self.ptr = base;
                     self.cap = total;
                     return Ok(true);
