@@ -898,6 +898,9 @@ impl Core {
                     return error(ErrorKind::MultipleHost);
                 }
             }
+            // Most values are one option, compared whole.
+            FramingName::Connection if eq_ignore_case(value, b"keep-alive") => f.keep_alive = true,
+            FramingName::Connection if eq_ignore_case(value, b"close") => f.close = true,
             FramingName::Connection => {
                 for option in value.split(|&b| b == b',') {
                     let (s, e) = trim_ows(option);
