@@ -4,7 +4,9 @@
 
 mod support;
 
-use memkit_codec::http::{DecoderBuilder, RequestDecoder};
+use memkit_bytes::BytesMut;
+use memkit_codec::Decoder;
+use memkit_codec::http::{DecoderBuilder, RequestDecoder, RequestFrame};
 use support::{request, request_with};
 
 const GET: &str = "HEAD GET / HTTP/1.1 Host=a";
@@ -997,4 +999,50 @@ fn data_frames_are_zero_copy_views_of_the_buffer() {
         panic!()
     };
     assert_eq!(data.as_ptr(), body);
+}
+
+// RFC 9112 §9.3: whether the connection persists after the request.
+
+/// From the version and the Connection options (in any case, any order,
+/// with OWS), with the head fed at every split point.
+#[test]
+fn keep_alive_follows_version_and_connection_options() {
+    let cases = [
+        ("1.1", "", true),
+        ("1.1", "Connection: close\r\n", false),
+        ("1.1", "Connection: Close\r\n", false),
+        ("1.1", "Connection: keep-alive, close\r\n", false),
+        ("1.1", "Connection: upgrade\r\n", true),
+        ("1.1", "Connection: closed\r\n", true),
+        ("1.0", "", false),
+        ("1.0", "Connection: keep-alive\r\n", true),
+        ("1.0", "Connection: KEEP-ALIVE\r\n", true),
+        ("1.0", "Connection:   keep-alive \t\r\n", true),
+        ("1.0", "Connection: Upgrade, Keep-Alive\r\n", true),
+        (
+            "1.0",
+            "Connection: keep-alive\r\nConnection: close\r\n",
+            false,
+        ),
+        ("1.0", "Connection: close, keep-alive\r\n", false),
+        ("1.0", "Connection: keep-alives\r\n", false),
+    ];
+    for (version, fields, expected) in cases {
+        let wire = format!("GET / HTTP/{version}\r\nHost: a\r\n{fields}\r\n");
+        let wire = wire.as_bytes();
+        for split in 0..=wire.len() {
+            let mut decoder = RequestDecoder::new();
+            let mut buf = BytesMut::from(&wire[..split]);
+            let first = decoder.decode(&mut buf).unwrap();
+            buf.extend_from_slice(&wire[split..]);
+            let frame = match first {
+                Some(frame) => frame,
+                None => decoder.decode(&mut buf).unwrap().expect("a whole head"),
+            };
+            let RequestFrame::Head(head) = frame else {
+                panic!("{wire:?}: the first frame is the head");
+            };
+            assert_eq!(head.keep_alive(), expected, "{wire:?} split at {split}");
+        }
+    }
 }
