@@ -19,7 +19,7 @@ use super::field_list::{FieldList, FieldSpan, Span};
 use super::limits::{Lenient, Limits};
 use super::{Error, ErrorKind, Fields, Framing, Version};
 use crate::raw::{
-    LineScan, LineScanUser, field_value_end, run_with_line_scan, target_end, token_end,
+    FieldLine, LineScan, LineScanUser, field_value_end, run_with_line_scan, target_end, token_end,
 };
 
 /// Which side of the exchange the decoder reads.
@@ -732,7 +732,12 @@ impl Core {
                     OnePass::Other
                 }
             };
-            let (name_end, value_end) = scan.field_line_ends(line);
+            let FieldLine {
+                name_end,
+                value_start,
+                value_end,
+                trimmed_end,
+            } = scan.field_line(line);
             match line.get(name_end) {
                 Some(b':') if name_end > 0 => {}
                 None => return Ok(incomplete()),
@@ -751,14 +756,6 @@ impl Core {
             let next = start + value_end + 2;
             if next > line_limit || next > max_head || self.fields.len() >= self.limits.max_fields {
                 return Ok(OnePass::Other);
-            }
-            let mut value_start = name_end + 1;
-            while value_start < value_end && is_ows(line[value_start]) {
-                value_start += 1;
-            }
-            let mut trimmed_end = value_end;
-            while trimmed_end > value_start && is_ows(line[trimmed_end - 1]) {
-                trimmed_end -= 1;
             }
             let field = FieldSpan {
                 name: Span::new(start, start + name_end),

@@ -16,16 +16,15 @@
 
 use super::scan::baseline;
 
-/// Where the parts of a line end; see
-/// [`field_line_ends`](LineScan::field_line_ends) and
-/// [`request_line_ends`](LineScan::request_line_ends).
+/// Where the parts of a line end; see [`field_line`](LineScan::field_line)
+/// and [`request_line_ends`](LineScan::request_line_ends).
 pub(crate) trait LineScan: Copy {
-    /// Where the field line at the start of `line` has its name end (the
-    /// first byte that is not a `tchar`) and, when that byte is the colon,
-    /// where its value ends (the first byte after the colon that may not
-    /// appear in a value, or `line.len()`); without the colon, both are
-    /// the name's end.
-    fn field_line_ends(self, line: &[u8]) -> (usize, usize);
+    /// Where the parts of the field line at the start of `line` end: its
+    /// name (the first byte that is not a `tchar`) and, when that byte is
+    /// the colon, its value (the first byte after the colon that may not
+    /// appear in a value, or `line.len()`), and the value without its
+    /// leading and trailing OWS.
+    fn field_line(self, line: &[u8]) -> FieldLine;
 
     /// Where the request line at the start of `line` has its method end
     /// (the first byte that is not a `tchar`) and, when that byte is SP,
@@ -33,6 +32,35 @@ pub(crate) trait LineScan: Copy {
     /// appear in a target, or `line.len()`); without the SP, both are the
     /// method's end.
     fn request_line_ends(self, line: &[u8]) -> (usize, usize);
+}
+
+/// Where the parts of the field line at the start of a slice end, as
+/// positions in it. Without the colon after the name, every position is
+/// the name's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FieldLine {
+    /// The first byte that is not a `tchar`: the colon, when there is one.
+    pub(crate) name_end: usize,
+    /// The value's first byte that is not OWS (`trimmed_end` when all is).
+    pub(crate) value_start: usize,
+    /// The first byte after the colon that may not appear in a value (the
+    /// CR of the line's end, in a well-formed line), or the slice's end.
+    pub(crate) value_end: usize,
+    /// The end of the value without its trailing OWS.
+    pub(crate) trimmed_end: usize,
+}
+
+impl FieldLine {
+    /// A line whose name is not followed by a colon.
+    #[inline]
+    pub(crate) fn without_colon(name_end: usize) -> FieldLine {
+        FieldLine {
+            name_end,
+            value_start: name_end,
+            value_end: name_end,
+            trimmed_end: name_end,
+        }
+    }
 }
 
 /// Code to run with the best [`LineScan`] of the processor.
@@ -50,8 +78,8 @@ pub(crate) struct Baseline;
 
 impl LineScan for Baseline {
     #[inline(always)]
-    fn field_line_ends(self, line: &[u8]) -> (usize, usize) {
-        baseline::field_line_ends(line)
+    fn field_line(self, line: &[u8]) -> FieldLine {
+        baseline::field_line(line)
     }
 
     #[inline(always)]
@@ -71,15 +99,15 @@ pub(crate) struct Avx2 {
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 impl LineScan for Avx2 {
     #[inline(always)]
-    fn field_line_ends(self, line: &[u8]) -> (usize, usize) {
+    fn field_line(self, line: &[u8]) -> FieldLine {
         // SAFETY: an `Avx2` exists only once the processor was found to
         // have AVX2 (the invariant above).
-        unsafe { super::scan::avx2::field_line_ends(line) }
+        unsafe { super::scan::avx2::field_line(line) }
     }
 
     #[inline(always)]
     fn request_line_ends(self, line: &[u8]) -> (usize, usize) {
-        // SAFETY: as in `field_line_ends`.
+        // SAFETY: as in `field_line`.
         unsafe { super::scan::avx2::request_line_ends(line) }
     }
 }

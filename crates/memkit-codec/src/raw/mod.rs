@@ -17,7 +17,7 @@ mod line_scan;
 mod read;
 mod scan;
 
-pub(crate) use line_scan::{LineScan, LineScanUser, run_with_line_scan};
+pub(crate) use line_scan::{FieldLine, LineScan, LineScanUser, run_with_line_scan};
 #[cfg(feature = "tokio")]
 pub(crate) use read::poll_read_buf;
 pub(crate) use scan::{ascii_str, field_value_end, target_end, token_end};
