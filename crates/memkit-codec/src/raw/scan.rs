@@ -169,16 +169,8 @@ pub(super) mod baseline {
     /// in `line`.
     #[inline(always)]
     pub(in crate::raw) fn trim(line: &[u8], start: usize, end: usize) -> (usize, usize) {
-        let is_ows = crate::http::chars::is_ows;
-        let mut start = start;
-        while start < end && is_ows(line[start]) {
-            start += 1;
-        }
-        let mut end = end;
-        while end > start && is_ows(line[end - 1]) {
-            end -= 1;
-        }
-        (start, end)
+        let (from, to) = crate::http::chars::trim_ows(&line[start..end]);
+        (start + from, start + to)
     }
 
     /// [`LineScan::request_line_ends`](crate::raw::line_scan::LineScan::request_line_ends).
