@@ -10,9 +10,9 @@
 //! # Invariants
 //!
 //! * An [`Avx2`] value is made only in `run_avx2`, which runs only after
-//!   `is_x86_feature_detected!` reported AVX2 on the running processor; its
-//!   field is private, so no other code can make one. Holding one is
-//!   therefore proof that the AVX2 scans may run.
+//!   `is_x86_feature_detected!` reported AVX2 on the running processor
+//!   (`scan::avx2_available`); its field is private, so no other code can
+//!   make one. Holding one is therefore proof that the AVX2 scans may run.
 
 use super::scan::baseline;
 
@@ -117,7 +117,7 @@ impl LineScan for Avx2 {
 #[inline]
 pub(crate) fn run_with_line_scan<U: LineScanUser>(user: U) -> U::Output {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    if std::arch::is_x86_feature_detected!("avx2") {
+    if super::scan::avx2_available() {
         // SAFETY: the processor has AVX2.
         return unsafe { run_avx2(user) };
     }

@@ -14,7 +14,8 @@
 //!   given, so no scan reads past the end of its slice, and a load needs no
 //!   alignment (`_mm_loadu_si128`, `_mm256_loadu_si256`).
 //! * Code compiled for AVX2 runs only after `is_x86_feature_detected!`
-//!   reported AVX2 on the running processor ([`avx2_available`]).
+//!   reported AVX2 on the running processor ([`avx2_available`]), here or
+//!   in `line_scan`, whose `Avx2` token stands for that check.
 //! * [`ascii_str`] makes a `&str` only of bytes it has just checked to be
 //!   ASCII, which is valid UTF-8. It trusts no caller's claim about the
 //!   bytes.
@@ -106,7 +107,7 @@ pub(crate) fn token_end(bytes: &[u8]) -> usize {
 /// Whether the running processor has AVX2.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
-fn avx2_available() -> bool {
+pub(super) fn avx2_available() -> bool {
     std::arch::is_x86_feature_detected!("avx2")
 }
 
