@@ -396,47 +396,27 @@ pub(super) mod avx2 {
     #[inline]
     #[target_feature(enable = "avx2")]
     pub(in crate::raw) unsafe fn request_line_ends(line: &[u8]) -> (usize, usize) {
-        // SAFETY: the processor has AVX2, as this function requires.
-        let rest_end = |rest: &[u8]| unsafe { target_end(rest) };
-        // SAFETY: as above.
-        let token_end = |line: &[u8]| unsafe { token_end(line) };
-        two_part_ends(line, b' ', |v| target_bits(v), token_end, rest_end)
-    }
-
-    /// A token at the start of `line`, then `separator`, then a part of
-    /// another class (`rest_bits` for one load, `rest_end` for a slice):
-    /// where the token ends and, when `separator` follows it, where the
-    /// rest ends; both are the token's end otherwise.
-    #[inline]
-    #[target_feature(enable = "avx2")]
-    fn two_part_ends(
-        line: &[u8],
-        separator: u8,
-        rest_bits: impl Fn(__m256i) -> u32,
-        token_end: impl Fn(&[u8]) -> usize,
-        rest_end: impl Fn(&[u8]) -> usize,
-    ) -> (usize, usize) {
-        let in_one_load = line.first_chunk::<32>().and_then(|first| {
-            let v = load(first);
-            let token_outside = token_bits(v);
-            (token_outside != 0).then(|| (v, token_outside.trailing_zeros() as usize))
-        });
-        let Some((v, first_end)) = in_one_load else {
-            let first_end = token_end(line);
-            if line.get(first_end) != Some(&separator) {
-                return (first_end, first_end);
-            }
-            return (first_end, first_end + 1 + rest_end(&line[first_end + 1..]));
+        let Some(first) = line.first_chunk::<32>() else {
+            return super::baseline::request_line_ends(line);
         };
-        if line[first_end] != separator {
-            return (first_end, first_end);
+        let v = load(first);
+        let method_outside = token_bits(v);
+        if method_outside == 0 {
+            // A method of 32 bytes or more.
+            return super::baseline::request_line_ends(line);
         }
-        // The rest's bytes in this load are those after the separator.
-        let rest_outside = u64::from(rest_bits(v)) >> (first_end + 1) << (first_end + 1);
-        if rest_outside != 0 {
-            return (first_end, rest_outside.trailing_zeros() as usize);
+        let method_end = method_outside.trailing_zeros() as usize;
+        if line[method_end] != b' ' {
+            return (method_end, method_end);
         }
-        (first_end, 32 + rest_end(&line[32..]))
+        // The target's bytes in this load are those after the SP.
+        let target_from = method_end + 1;
+        let target_outside = u64::from(target_bits(v)) >> target_from << target_from;
+        if target_outside != 0 {
+            return (method_end, target_outside.trailing_zeros() as usize);
+        }
+        // SAFETY: the processor has AVX2, as this function requires.
+        (method_end, 32 + unsafe { target_end(&line[32..]) })
     }
 
     /// The first byte outside a class: thirty-two bytes at a time through
