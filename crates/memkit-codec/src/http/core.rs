@@ -12,7 +12,7 @@
 //! are first exceeded, before the line's content, so an over-long line gives
 //! the same error and offset whether it arrived whole or byte by byte.
 
-use std::sync::Arc;
+use triomphe::Arc;
 
 use memkit_bytes::{Buf, Bytes, BytesMut};
 

@@ -1,7 +1,7 @@
 //! [`Fields`]: the header or trailer fields of a message.
 
 use std::fmt;
-use std::sync::Arc;
+use triomphe::Arc;
 
 use memkit_bytes::Bytes;
 
