@@ -45,16 +45,23 @@ unsafe fn copy_bytes(src: *const u8, dst: *mut u8, n: usize) {
             dst.add(last).cast::<T>().write_unaligned(tail);
         }
     }
-    // SAFETY: each arm meets `ends`' width bound or copies exactly `n`
-    // bytes, under the caller's guarantee.
+    // SAFETY: each branch meets `ends`' width bound or copies exactly `n`
+    // bytes, under the caller's guarantee. One byte (a read of one byte)
+    // is tested first, then the widest sizes, so a large copy pays two
+    // comparisons before its `memcpy`.
     unsafe {
-        match n {
-            0 => {}
-            1 => dst.write(src.read()),
-            2..=3 => ends::<u16>(src, dst, n),
-            4..=7 => ends::<u32>(src, dst, n),
-            8..=16 => ends::<u64>(src, dst, n),
-            _ => ptr::copy_nonoverlapping(src, dst, n),
+        if n == 1 {
+            dst.write(src.read());
+        } else if n >= 8 {
+            if n > 16 {
+                ptr::copy_nonoverlapping(src, dst, n);
+            } else {
+                ends::<u64>(src, dst, n);
+            }
+        } else if n >= 4 {
+            ends::<u32>(src, dst, n);
+        } else if n >= 2 {
+            ends::<u16>(src, dst, n);
         }
     }
 }
