@@ -1,11 +1,13 @@
 //! The unsafe core of memkit-cache: [`Ring`], a slab whose values are
-//! threaded on circular doubly linked lists ("rings") by `u32` links, where
-//! a step along a link reads the slab without checking it.
+//! threaded on circular doubly linked lists ("rings") by `u32` links, with
+//! the hash index of their keys, where a step along a link or from the
+//! index to a slot reads the slab without checking it.
 //!
 //! Every cache operation walks a few links (a promotion in `LruCache`
-//! follows four), and a checked slab access costs a bounds check and an
-//! occupancy check each. The links are private to this module, so the
-//! structure that makes them safe to follow is kept here, in one file.
+//! follows four) and looks a key up through the index, and a checked slab
+//! access costs a bounds check and an occupancy check each. The links and
+//! the index are private to this module, so the structure that makes them
+//! safe to follow is kept here, in one file.
 //!
 //! # Invariants
 //!
@@ -14,33 +16,78 @@
 //! 1. `next(i)` and `prev(i)` name occupied slots;
 //! 2. `prev(next(i)) == i` and `next(prev(i)) == i`.
 //!
+//! And for the index, `Ring::index`:
+//!
+//! 3. every entry names an occupied slot, and no two entries name the same
+//!    slot. (Under which hash an entry is filed matters for finding it,
+//!    not for soundness.)
+//!
+//! And for `Ring::head`, a slot the owner marks (`LruCache`'s most
+//! recently used entry):
+//!
+//! 4. when set, it names an occupied slot.
+//!
 //! How each method keeps them:
 //!
 //! * [`Ring::insert`] stores a slot as a ring of its own (its links name
-//!   itself).
+//!   itself), in a slot that was vacant, so no entry named it (3); then it
+//!   files that slot once.
 //! * Links change only in [`Ring::unlink`] and [`Ring::place_before`],
 //!   which splice rings and keep 2, and so 1 (every slot they link to is
-//!   occupied: checked, or reached by a link).
-//! * A slot leaves the slab only in [`Ring::remove`], after `unlink` made
-//!   it a ring of its own: by 2 no other slot links to it then.
-//! * `clear` empties the slab, and `Clone` copies the links with the slots
-//!   at the same indices.
+//!   occupied: checked, or reached by a link, or from the index).
+//! * A slot leaves the slab only in [`Ring::remove`], which first takes its
+//!   one entry out of the index (or panics before anything changed), and
+//!   then `unlink` makes it a ring of its own: by 2 no other slot links to
+//!   it, and by 3 no entry names it, when it is vacated. The unwind guard of
+//!   [`reserve_one`] vacates only slots it found unnamed by the index.
+//! * Entries are added only by `insert`, by [`Ring::replace`] (which takes
+//!   the slot's one entry out before it files the slot again) and by the
+//!   refill of [`reserve_one`] (which empties the index and files each
+//!   occupied slot once); hashbrown's own moves (growth, rehash, shrink)
+//!   keep the set of entries or, if a hasher panics, drop some of them.
+//! * `head` is set only to a slot checked, found through the index, or
+//!   linked from an occupied slot; when its slot leaves its ring
+//!   (`unlink`, `remove`), it moves to the slot that followed, or is unset
+//!   if there was none (4).
+//! * `clear` unsets the head and empties the index, then the slab; `Clone`
+//!   copies the links, the index and the head with the slots at the same
+//!   indices.
 //!
-//! No user code (a value's `Drop`, `Clone`) runs while a splice is half
-//! done: values are dropped only after `remove` relinked their
-//! neighbours, so a panic leaves the invariants whole.
+//! No user code (a value's `Drop`, `Clone`, `Hash`, `Eq`) runs while a
+//! splice is half done: values are dropped only after `remove` relinked
+//! their neighbours, so a panic leaves the invariants whole.
 //!
 //! Consequence, used by every `unsafe` block below: an index read out of
-//! the links of an occupied slot names an occupied slot, so
-//! `Slab::get_unchecked(_mut)` on it is sound. Indices that come from
-//! outside (a hash table, a list head) are checked.
+//! the links of an occupied slot, or out of the index, names an occupied
+//! slot, and so does the head when set, so `Slab::get_unchecked(_mut)` on
+//! it is sound. Indices that come from outside (a caller) are checked.
 
+use alloc::vec::Vec;
 use core::num::NonZeroU32;
 
+use hashbrown::HashTable;
 use memkit_slab::Slab;
 
 /// The most entries a ring holds: every slab index fits a [`Link`].
 pub(crate) const MAX_ENTRIES: usize = u32::MAX as usize - 1;
+
+/// A value that carries its key.
+pub(crate) trait Keyed {
+    type Key;
+    fn key(&self) -> &Self::Key;
+}
+
+/// A cache's storage: a [`Ring`], and the lists the cache keeps on it.
+pub(crate) trait Owner {
+    type Entry: Keyed;
+
+    /// The ring.
+    fn ring(&mut self) -> &mut Ring<Self::Entry>;
+
+    /// Takes `slot` off the owner's lists (heads, counts), as the ring is
+    /// about to drop it; see [`reserve_one`].
+    fn detach(&mut self, slot: u32);
+}
 
 /// A slab index stored plus one, so that `Slab`'s vacant variant can use the
 /// zero niche and a `u64 → u64` entry of `LruCache` stays 24 bytes.
@@ -93,21 +140,51 @@ struct Linked<T> {
     prev: Link,
 }
 
-/// A slab of values on circular lists; see the module's invariants.
+/// A slab of values on circular lists, and an index of their slots by the
+/// hash of their keys; see the module's invariants.
 #[derive(Clone)]
 pub(crate) struct Ring<T> {
     slots: Slab<Linked<T>>,
+    /// Links to slots, by the hash of their value's key: links rather
+    /// than slot numbers, so that a hit makes its slot the head without an
+    /// add.
+    index: HashTable<Link>,
+    /// How many entries the index's buckets hold without tombstones,
+    /// [`bucket_capacity`] of its bucket count: updated wherever the table
+    /// changes its buckets, so that [`Ring::has_room`] counts tombstones
+    /// without dividing.
+    full_room: usize,
+    /// A slot the owner marks, on a ring it keeps: `LruCache`'s most
+    /// recently used entry (invariant 4).
+    head: Option<Link>,
 }
 
 impl<T> Ring<T> {
     pub(crate) const fn new() -> Self {
-        Ring { slots: Slab::new() }
+        Ring {
+            slots: Slab::new(),
+            index: HashTable::new(),
+            full_room: 0,
+            head: None,
+        }
     }
 
-    pub(crate) fn with_capacity(capacity: usize) -> Self {
-        Ring {
+    /// A ring with room for `capacity` slots and an index with room for
+    /// `index_capacity` entries.
+    pub(crate) fn with_capacity(capacity: usize, index_capacity: usize) -> Self {
+        let mut ring = Ring {
             slots: Slab::with_capacity(capacity),
-        }
+            index: HashTable::with_capacity(index_capacity),
+            full_room: 0,
+            head: None,
+        };
+        ring.count_room();
+        ring
+    }
+
+    /// Updates `full_room` after the index changed its buckets.
+    fn count_room(&mut self) {
+        self.full_room = bucket_capacity(self.index.num_buckets());
     }
 
     #[inline]
@@ -146,6 +223,20 @@ impl<T> Ring<T> {
         }
     }
 
+    /// The slot at `index`, without a check.
+    ///
+    /// The safe twin is [`Ring::get`] (which hands out the value only).
+    ///
+    /// # Safety
+    ///
+    /// * `index` is an occupied slot: for instance an entry of the index
+    ///   (invariant 3).
+    #[inline]
+    unsafe fn linked_unchecked(&self, index: u32) -> &Linked<T> {
+        // SAFETY: the caller promises `index` holds a value.
+        unsafe { self.slots.get_unchecked(index as usize) }
+    }
+
     /// The slot at `index`, mutably, without a check.
     ///
     /// The safe twin is [`Ring::get_mut`] (which hands out the value only).
@@ -158,6 +249,20 @@ impl<T> Ring<T> {
     unsafe fn linked_unchecked_mut(&mut self, index: u32) -> &mut Linked<T> {
         // SAFETY: the caller promises `index` holds a value.
         unsafe { self.slots.get_unchecked_mut(index as usize) }
+    }
+
+    /// The slot `link` names, without a check.
+    ///
+    /// The safe twin is [`Ring::get`] (which hands out the value only).
+    ///
+    /// # Safety
+    ///
+    /// * `link` names an occupied slot: for instance it was read out of an
+    ///   occupied slot (invariant 1) or out of the index (invariant 3).
+    #[inline]
+    unsafe fn linked_at(&self, link: Link) -> &Linked<T> {
+        // SAFETY: the caller promises `link` names a slot that holds a value.
+        unsafe { self.slots.get_unchecked(link.slot()) }
     }
 
     /// The slot `link` names, mutably, without a check.
@@ -194,9 +299,152 @@ impl<T> Ring<T> {
         self.linked(index).prev.get()
     }
 
-    /// Stores `value` as a ring of its own and returns its slot, or hands
-    /// it back when the slab already has [`MAX_ENTRIES`] slots in use.
-    pub(crate) fn insert(&mut self, value: T) -> Result<u32, T> {
+    /// The slot filed under `hash` whose value `is_key` accepts, and that
+    /// value. `is_key` sees only values the index names, without a check
+    /// of their slots.
+    #[inline]
+    pub(crate) fn find(&self, hash: u64, is_key: impl FnMut(&T) -> bool) -> Option<(u32, &T)> {
+        let link = self.find_link(hash, is_key)?;
+        // SAFETY: `link` is an entry of the index (invariant 3).
+        Some((link.get(), &unsafe { self.linked_at(link) }.value))
+    }
+
+    /// The entry of the index filed under `hash` whose value `is_key`
+    /// accepts.
+    #[inline]
+    fn find_link(&self, hash: u64, is_key: impl FnMut(&T) -> bool) -> Option<Link> {
+        let mut is_key = is_key;
+        let slots = &self.slots;
+        self.index
+            .find(hash, |&link| {
+                // SAFETY: every entry of the index names an occupied slot
+                // (invariant 3).
+                is_key(&unsafe { slots.get_unchecked(link.slot()) }.value)
+            })
+            .copied()
+    }
+
+    /// The head, if set.
+    #[inline]
+    pub(crate) fn head(&self) -> Option<u32> {
+        self.head.map(Link::get)
+    }
+
+    /// The slot before the head on its ring (the tail of an LRU list), and
+    /// its value.
+    #[inline]
+    pub(crate) fn before_head(&self) -> Option<(u32, &T)> {
+        let head = self.head?;
+        // SAFETY: the head names an occupied slot (invariant 4), and so
+        // does its `prev` (invariant 1).
+        unsafe {
+            let before = self.linked_unchecked(head.get()).prev;
+            Some((before.get(), &self.slots.get_unchecked(before.slot()).value))
+        }
+    }
+
+    /// Makes `index` the head, where it is on its ring.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is vacant.
+    #[inline]
+    pub(crate) fn set_head(&mut self, index: u32) {
+        let _ = self.linked(index);
+        // SAFETY: `index` was checked just above.
+        self.head = Some(unsafe { Link::occupied(index) });
+    }
+
+    /// Moves `index` to just before the head, on the head's ring, and makes
+    /// it the head (with no head, it only becomes the head); returns its
+    /// value. On an LRU list: makes it the most recently used.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is vacant.
+    #[inline]
+    pub(crate) fn make_head(&mut self, index: u32) -> &mut T {
+        let _ = self.linked(index);
+        // SAFETY: `index` was checked just above.
+        unsafe { self.make_head_unchecked(Link::occupied(index)) }
+    }
+
+    /// [`make_head`](Ring::make_head) without its check.
+    ///
+    /// # Safety
+    ///
+    /// * `this` names an occupied slot.
+    #[inline]
+    unsafe fn make_head_unchecked(&mut self, this: Link) -> &mut T {
+        // SAFETY: the caller promises `this` names an occupied slot.
+        let linked = unsafe { self.linked_at(this) };
+        let (next, prev) = (linked.next, linked.prev);
+        // The slot `index` goes before: the head, or, when `index` is the
+        // head or there is none, the slot after it, so that it stays where
+        // it is (a ring of its own included: then `next` is `index`).
+        let head = self.head.unwrap_or(this);
+        let at = core::hint::select_unpredictable(head == this, next, head);
+        self.head = Some(this);
+        // SAFETY: `prev`, `next` and `before` are links of occupied slots
+        // (invariant 1), `at` is `next` or the head (invariant 4), and the
+        // caller promises `this` is. Unlinking `index` first
+        // keeps invariant 2 between the two splices (when `index` is a ring
+        // of its own, `prev` and `next` are `index` and the two writes
+        // leave it so). `before` is read after the unlink, so it is the
+        // slot before `at` on the ring `index` left: when `at` is `next`,
+        // `before` is `prev` and `index` goes back where it was.
+        unsafe {
+            self.linked_at_mut(prev).next = next;
+            self.linked_at_mut(next).prev = prev;
+            let before = self.linked_at_mut(at).prev;
+            self.linked_at_mut(before).next = this;
+            self.linked_at_mut(at).prev = this;
+            let linked = self.linked_at_mut(this);
+            linked.next = at;
+            linked.prev = before;
+            &mut linked.value
+        }
+    }
+
+    /// [`find`](Ring::find), then [`make_head`](Ring::make_head) on the slot
+    /// found: one look-up, and no check.
+    #[inline]
+    pub(crate) fn find_make_head(
+        &mut self,
+        hash: u64,
+        is_key: impl FnMut(&T) -> bool,
+    ) -> Option<(u32, &mut T)> {
+        let link = self.find_link(hash, is_key)?;
+        // SAFETY: `link` is an entry of the index (invariant 3).
+        Some((link.get(), unsafe { self.make_head_unchecked(link) }))
+    }
+
+    /// Whether the index takes one more entry without growing, and has
+    /// few enough tombstones; see [`reserve_one`].
+    #[inline]
+    fn has_room(&self) -> bool {
+        let (len, room) = (self.index.len(), self.index.capacity());
+        // Erased entries leave tombstones, which use up the room and
+        // lengthen probes: refill once they outnumber the entries, so that
+        // the O(len) refill is paid for by as many erasures.
+        debug_assert_eq!(
+            self.full_room,
+            bucket_capacity(self.index.num_buckets()),
+            "memkit-cache: the index's room is stale"
+        );
+        let tombstones = self.full_room.saturating_sub(room);
+        len < room && tombstones <= len / 2
+    }
+
+    /// Stores `value` as a ring of its own and files its slot under `hash`;
+    /// returns the slot, or hands the value back when the slab already has
+    /// [`MAX_ENTRIES`] slots in use. The index must have room (see
+    /// [`reserve_one`]).
+    ///
+    /// # Panics
+    ///
+    /// If the index has no room: the value stays in the slab, unfiled.
+    pub(crate) fn insert(&mut self, hash: u64, value: T) -> Result<u32, T> {
         let vacant = self.slots.vacant_key();
         let index = match u32::try_from(vacant) {
             Ok(index) if vacant < MAX_ENTRIES => index,
@@ -209,11 +457,115 @@ impl<T> Ring<T> {
             prev: link,
         });
         debug_assert_eq!(stored, vacant, "Ring::insert: the slab's next key moved");
+        self.file(hash, link);
         Ok(index)
     }
 
+    /// Files `link` under `hash`; the index has room.
+    #[inline]
+    fn file(&mut self, hash: u64, link: Link) {
+        self.index.insert_unique(hash, link, |_| {
+            unreachable!("memkit-cache: the index grows only in reserve_one")
+        });
+    }
+
+    /// Takes the entry of `index` filed under `hash` out of the index.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is not filed under `hash`; nothing has changed then.
+    #[inline]
+    fn unfile(&mut self, hash: u64, index: u32) {
+        // Slots at and above `MAX_ENTRIES` are never filed, so the
+        // saturation of `Link::new` finds nothing wrong.
+        let link = Link::new(index);
+        match self.index.find_entry(hash, |&l| l == link) {
+            Ok(entry) => {
+                entry.remove();
+            }
+            Err(_) => not_filed(index),
+        }
+    }
+
+    /// Puts `value`, filed under `hash`, in the place of the value at
+    /// `index`, filed under `old_hash`, and returns the old value. The
+    /// slot keeps its place on its ring. The index must have room (see
+    /// [`reserve_one`]). No user code runs.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is not filed under `old_hash`; nothing has changed then.
+    #[inline]
+    pub(crate) fn replace(&mut self, index: u32, old_hash: u64, hash: u64, value: T) -> T {
+        self.unfile(old_hash, index);
+        // SAFETY: `index` was an entry of the index (invariant 3), so it is
+        // occupied.
+        let linked = unsafe { self.linked_unchecked_mut(index) };
+        let old = core::mem::replace(&mut linked.value, value);
+        // By invariant 3 `index` had one entry, now gone: filing it again
+        // keeps it named once.
+        // SAFETY: `index` is occupied (above).
+        self.file(hash, unsafe { Link::occupied(index) });
+        old
+    }
+
+    /// Takes `index` out of its ring and moves it to just before `at` on
+    /// `at`'s ring (nothing changes when `index` is `at` or already there),
+    /// and returns its value. Before the oldest slot of a FIFO is its
+    /// newest place; before the head of an LRU list is its tail.
+    ///
+    /// # Panics
+    ///
+    /// If `index` or `at` is vacant.
+    #[inline]
+    pub(crate) fn place_before(&mut self, index: u32, at: u32) -> &mut T {
+        let _ = self.linked(at);
+        let _ = self.linked(index);
+        // SAFETY: `index` and `at` were checked just above.
+        unsafe { self.place_before_unchecked(index, at) }
+    }
+
+    /// [`place_before`](Ring::place_before) without its checks.
+    ///
+    /// # Safety
+    ///
+    /// * `index` and `at` are occupied slots.
+    #[inline]
+    unsafe fn place_before_unchecked(&mut self, index: u32, at: u32) -> &mut T {
+        if index == at {
+            // SAFETY: the caller promises `index` is occupied.
+            return &mut unsafe { self.linked_unchecked_mut(index) }.value;
+        }
+        // SAFETY: the caller promises `index` is occupied.
+        let linked = unsafe { self.linked_unchecked_mut(index) };
+        let (next, prev) = (linked.next, linked.prev);
+        // SAFETY: the caller promises both are occupied.
+        let (index_link, at_link) = unsafe { (Link::occupied(index), Link::occupied(at)) };
+        // SAFETY: 1. `prev` and `next` are links of the occupied `index`,
+        // and `before` a link of the occupied `at`, so all are occupied
+        // (invariant 1); the caller promises `index` and `at` are. 2.
+        // Unlinking `index` first keeps invariant 2 between the two splices
+        // (when `index` is a ring of its own, `prev` and `next` are `index`
+        // and the two writes leave it so). `before` is read after the
+        // unlink, so it is the slot before `at` on the ring `index` left:
+        // when `index` was that slot, `before` is now `prev` and `index`
+        // goes back where it was.
+        unsafe {
+            self.linked_at_mut(prev).next = next;
+            self.linked_at_mut(next).prev = prev;
+            let before = self.linked_unchecked_mut(at).prev;
+            self.linked_at_mut(before).next = index_link;
+            self.linked_unchecked_mut(at).prev = index_link;
+            let this = self.linked_unchecked_mut(index);
+            this.next = at_link;
+            this.prev = before;
+            &mut this.value
+        }
+    }
+
     /// Takes `index` out of its ring, making it a ring of its own; returns
-    /// the slot that followed it, `None` if it was alone.
+    /// the slot that followed it, `None` if it was alone. A head on `index`
+    /// moves to that slot (or is unset).
     ///
     /// # Panics
     ///
@@ -223,7 +575,14 @@ impl<T> Ring<T> {
         let linked = self.linked(index);
         let (next, prev) = (linked.next, linked.prev);
         if next.get() == index {
+            if self.head() == Some(index) {
+                self.head = None;
+            }
             return None;
+        }
+        if self.head() == Some(index) {
+            // A link of the occupied `index`: occupied (invariant 1).
+            self.head = Some(next);
         }
         // SAFETY: `prev` and `next` are links of the occupied slot `index`,
         // so occupied (invariant 1).
@@ -239,58 +598,41 @@ impl<T> Ring<T> {
         Some(next.get())
     }
 
-    /// Moves `index` from its ring to just before `at` on `at`'s ring
-    /// (nothing changes when `index` is `at` or already there), and returns
-    /// its value. Before the oldest slot of a FIFO is its newest place;
-    /// before the head of an LRU list is its tail.
+    /// Takes `index` out of the index (where it is filed under `hash`), its
+    /// ring and the slab, and returns its value and the slot that followed
+    /// it on its ring (`None` if it was alone).
     ///
     /// # Panics
     ///
-    /// If `index` or `at` is vacant.
-    #[inline]
-    pub(crate) fn place_before(&mut self, index: u32, at: u32) -> &mut T {
-        // Checks `at`; its `prev` is read again after the unlink below.
-        let _ = self.linked(at);
-        if index == at {
-            return match self.slots.get_mut(index as usize) {
-                Some(linked) => &mut linked.value,
-                None => vacant(index),
-            };
-        }
-        let linked = self.linked(index);
-        let (next, prev) = (linked.next, linked.prev);
-        // SAFETY: `index` and `at` were checked above: both are occupied.
-        let (index_link, at_link) = unsafe { (Link::occupied(index), Link::occupied(at)) };
-        // SAFETY: 1. `prev` and `next` are links of the occupied `index`,
-        // and `before` a link of the occupied `at`, so all are occupied
-        // (invariant 1); `index` and `at` were checked above. 2. Unlinking
-        // `index` first keeps invariant 2 between the two splices (when
-        // `index` is a ring of its own, `prev` and `next` are `index` and
-        // the two writes leave it so). `before` is read after the unlink,
-        // so it is the slot before `at` on the ring `index` left: when
-        // `index` was that slot, `before` is now `prev` and `index` goes
-        // back where it was.
-        unsafe {
-            self.linked_at_mut(prev).next = next;
-            self.linked_at_mut(next).prev = prev;
-            let before = self.linked_unchecked_mut(at).prev;
-            self.linked_at_mut(before).next = index_link;
-            self.linked_unchecked_mut(at).prev = index_link;
-            let this = self.linked_unchecked_mut(index);
-            this.next = at_link;
-            this.prev = before;
-            &mut this.value
-        }
+    /// If `index` is not filed under `hash`; nothing has changed then.
+    pub(crate) fn remove(&mut self, hash: u64, index: u32) -> (T, Option<u32>) {
+        self.unfile(hash, index);
+        // By invariant 3 that was the one entry naming `index`.
+        self.remove_unfiled(index)
     }
 
-    /// Takes `index` out of its ring and the slab and returns its value.
+    /// Takes `index`, which no entry of the index names, out of its ring
+    /// and the slab; returns its value and the slot that followed it.
     ///
     /// # Panics
     ///
     /// If `index` is vacant.
-    pub(crate) fn remove(&mut self, index: u32) -> T {
-        self.unlink(index);
-        self.slots.remove(index as usize).value
+    fn remove_unfiled(&mut self, index: u32) -> (T, Option<u32>) {
+        let next = self.unlink(index);
+        (self.slots.remove(index as usize).value, next)
+    }
+
+    /// The occupied slots that no entry of the index names, in slot order.
+    fn unfiled(&self) -> Vec<u32> {
+        let mut filed = alloc::vec![false; self.slots.capacity()];
+        for &link in &self.index {
+            filed[link.slot()] = true;
+        }
+        self.slots
+            .iter()
+            .map(|(i, _)| i as u32)
+            .filter(|&i| !filed[i as usize])
+            .collect()
     }
 
     /// The occupied slots and their values, in slot order.
@@ -307,14 +649,122 @@ impl<T> Ring<T> {
             .map(|(index, linked)| (index as u32, &mut linked.value))
     }
 
-    /// Drops every value; if a destructor panics the slab still drops the
-    /// others.
+    /// Drops every value, the index first; if a destructor panics the slab
+    /// still drops the others.
     pub(crate) fn clear(&mut self) {
+        self.head = None;
+        self.index.clear();
         self.slots.clear();
     }
 
-    pub(crate) fn shrink_to_fit(&mut self) {
+    /// Gives memory back: the index to fit its entries (`hash` gives the
+    /// hash of a value's key), the slab to its last occupied slot.
+    ///
+    /// # Panics
+    ///
+    /// If `hash` panics; the index is unchanged then.
+    pub(crate) fn shrink_to_fit(&mut self, hash: impl Fn(&T) -> u64) {
+        let Ring { slots, index, .. } = self;
+        index.shrink_to_fit(|&link| {
+            // SAFETY: every entry of the index names an occupied slot
+            // (invariant 3).
+            hash(&unsafe { slots.get_unchecked(link.slot()) }.value)
+        });
+        self.count_room();
         self.slots.shrink_to_fit();
+    }
+}
+
+/// Makes room in `owner`'s index for one more entry.
+///
+/// When the index has no room left, mostly because erased entries left
+/// tombstones, it is emptied and refilled in place, without allocating, as
+/// long as at least a sixteenth of it stays free; otherwise it grows first.
+/// If a key's `Hash` panics meanwhile, the slots not yet back in the index
+/// are detached from the owner's lists ([`Owner::detach`]) and dropped, so
+/// the cache stays whole (smaller).
+///
+/// # Panics
+///
+/// If the doubled table size overflows `usize`, or if `Hash` panics.
+#[inline]
+pub(crate) fn reserve_one<O, S>(owner: &mut O, hash_builder: &S)
+where
+    O: Owner,
+    <O::Entry as Keyed>::Key: core::hash::Hash,
+    S: core::hash::BuildHasher,
+{
+    if owner.ring().has_room() {
+        return;
+    }
+    refill(owner, hash_builder);
+}
+
+/// How many entries hashbrown lets a table of `buckets` buckets hold: all
+/// but one below 8 buckets, else 7/8 of them.
+#[inline]
+fn bucket_capacity(buckets: usize) -> usize {
+    if buckets < 8 {
+        buckets.saturating_sub(1)
+    } else {
+        buckets / 8 * 7
+    }
+}
+
+/// The slow path of [`reserve_one`]: the index is full.
+#[cold]
+#[inline(never)]
+fn refill<O, S>(owner: &mut O, hash_builder: &S)
+where
+    O: Owner,
+    <O::Entry as Keyed>::Key: core::hash::Hash,
+    S: core::hash::BuildHasher,
+{
+    let guard = DropUnfiled(owner);
+    let ring = guard.0.ring();
+    let wanted = ring.len() + 1;
+    ring.index.clear();
+    let full = ring.index.capacity();
+    if full < wanted + full / 16 {
+        let grown = wanted.checked_mul(2).unwrap_or_else(|| {
+            panic!("memkit-cache: an index for {wanted} entries overflows usize")
+        });
+        ring.index
+            .reserve(grown, |_| unreachable!("the index is empty"));
+        ring.count_room();
+    }
+    let Ring { slots, index, .. } = ring;
+    for (slot, linked) in slots.iter() {
+        let hash = hash_builder.hash_one(linked.value.key());
+        // Each occupied slot once, into an emptied index: invariant 3.
+        let link = Link::new(slot as u32);
+        index.insert_unique(hash, link, |_| unreachable!("the index has room"));
+    }
+    core::mem::forget(guard);
+}
+
+/// On unwind from a refill, drops the slots the index lost.
+struct DropUnfiled<'a, O: Owner>(&'a mut O);
+
+impl<O: Owner> Drop for DropUnfiled<'_, O> {
+    fn drop(&mut self) {
+        let ring = self.0.ring();
+        // By invariant 3, as many entries as slots means every slot is
+        // named.
+        if ring.index.len() == ring.len() {
+            return;
+        }
+        for slot in ring.unfiled() {
+            self.0.detach(slot);
+        }
+        // `detach` may have changed the ring: look again.
+        let ring = self.0.ring();
+        let lost = ring.unfiled();
+        let mut taken = Vec::with_capacity(lost.len());
+        for slot in lost {
+            taken.push(ring.remove_unfiled(slot).0);
+        }
+        drop(taken);
     }
 }
 
@@ -347,14 +797,52 @@ fn vacant(index: u32) -> ! {
     panic!("memkit-cache: slot {index} is vacant")
 }
 
+/// Panics for a slot that is not filed under the hash given.
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn not_filed(index: u32) -> ! {
+    unreachable!("memkit-cache: slot {index} is missing from the index")
+}
+
 #[cfg(test)]
 mod tests {
     use alloc::vec::Vec;
+    use core::hash::BuildHasher;
 
-    use super::Ring;
+    use hashbrown::{DefaultHashBuilder, HashTable};
+
+    use super::{Keyed, Owner, Ring, bucket_capacity, reserve_one};
+
+    /// The entries of the test rings are their own keys.
+    type Key = u32;
+
+    impl Keyed for u32 {
+        type Key = u32;
+        fn key(&self) -> &u32 {
+            self
+        }
+    }
+
+    /// A ring and the slots its owner saw detached.
+    struct Bare {
+        ring: Ring<Key>,
+        detached: Vec<u32>,
+    }
+
+    impl Owner for Bare {
+        type Entry = Key;
+        fn ring(&mut self) -> &mut Ring<Key> {
+            &mut self.ring
+        }
+        fn detach(&mut self, slot: u32) {
+            self.ring.unlink(slot);
+            self.detached.push(slot);
+        }
+    }
 
     /// The slots of `at`'s ring, from `at`, checked against `prev` too.
-    fn walk(ring: &Ring<u32>, at: u32) -> Vec<u32> {
+    fn walk(ring: &Ring<Key>, at: u32) -> Vec<u32> {
         let mut out = alloc::vec![at];
         let mut x = ring.next(at);
         while x != at {
@@ -365,11 +853,25 @@ mod tests {
         out
     }
 
-    /// Random splices on two rings, against a `Vec` model of each.
+    /// Every slot of `model` is found through the index, at its own slot.
+    fn all_found(ring: &Ring<Key>, hasher: &DefaultHashBuilder, model: &[Vec<u32>; 2]) {
+        for &index in model.iter().flatten() {
+            let key = *ring.get(index).expect("occupied");
+            let found = ring.find(hasher.hash_one(key), |k| *k == key);
+            assert_eq!(found, Some((index, &key)), "slot {index} through the index");
+        }
+    }
+
+    /// Random splices on two rings, with inserts, replacements and
+    /// removals through the index, against a `Vec` model of each ring.
     #[test]
     fn rings_match_a_model() {
         let steps = if cfg!(miri) { 300 } else { 20_000 };
-        let mut ring = Ring::new();
+        let hasher = DefaultHashBuilder::default();
+        let mut bare = Bare {
+            ring: Ring::new(),
+            detached: Vec::new(),
+        };
         let mut model: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
         let mut seed = 0x2545_f491_u64;
         for step in 0..steps {
@@ -378,9 +880,13 @@ mod tests {
             seed ^= seed << 17;
             let side = (seed & 1) as usize;
             let pick = (seed >> 8) as usize;
-            match (seed >> 4) % 4 {
+            let ring = &mut bare.ring;
+            match (seed >> 4) % 5 {
                 0 | 1 if model[0].len() + model[1].len() < 40 => {
-                    let index = ring.insert(step).expect("room");
+                    let key = step;
+                    reserve_one(&mut bare, &hasher);
+                    let ring = &mut bare.ring;
+                    let index = ring.insert(hasher.hash_one(key), key).expect("room");
                     assert_eq!(ring.get(index), Some(&step));
                     if let Some(&first) = model[side].first() {
                         ring.place_before(index, first);
@@ -388,38 +894,159 @@ mod tests {
                     model[side].push(index);
                 }
                 2 if !model[side].is_empty() => {
-                    // Move one slot to the end of either ring.
+                    // Move one slot to the end of either ring, found
+                    // through the index half of the time.
                     let index = model[side].remove(pick % model[side].len());
                     let to = (seed >> 40) as usize & 1;
-                    if let Some(&first) = model[to].first() {
-                        ring.place_before(index, first);
-                    } else {
-                        ring.unlink(index);
+                    let key = *ring.get(index).expect("occupied");
+                    let hash = hasher.hash_one(key);
+                    match model[to].first() {
+                        Some(&first) if seed >> 50 & 1 == 0 => {
+                            ring.set_head(first);
+                            let found = ring.find_make_head(hash, |k| *k == key);
+                            assert_eq!(found.map(|(i, k)| (i, *k)), Some((index, key)));
+                            assert_eq!(ring.head(), Some(index));
+                            let before = model[to].last().copied().unwrap_or(first);
+                            assert_eq!(
+                                ring.before_head(),
+                                Some((before, ring.get(before).expect("occupied")))
+                            );
+                        }
+                        Some(&first) => {
+                            assert_eq!(*ring.place_before(index, first), key);
+                        }
+                        None => {
+                            ring.unlink(index);
+                        }
                     }
                     model[to].push(index);
                 }
+                3 if !model[side].is_empty() => {
+                    // A new key in the place of an old one.
+                    let index = model[side][pick % model[side].len()];
+                    let old = *ring.get(index).expect("occupied");
+                    let key = step;
+                    reserve_one(&mut bare, &hasher);
+                    let ring = &mut bare.ring;
+                    let hash = hasher.hash_one(key);
+                    let taken = ring.replace(index, hasher.hash_one(old), hash, key);
+                    assert_eq!(taken, old);
+                    assert_eq!(ring.find(hasher.hash_one(old), |k| *k == old), None);
+                }
                 _ if !model[side].is_empty() => {
                     let index = model[side].remove(pick % model[side].len());
-                    let value = *ring.get(index).expect("occupied");
-                    assert_eq!(ring.remove(index), value);
+                    let key = *ring.get(index).expect("occupied");
+                    let hash = hasher.hash_one(key);
+                    let next = ring.next(index);
+                    let head = ring.head();
+                    assert_eq!(
+                        ring.remove(hash, index),
+                        (key, (next != index).then_some(next))
+                    );
+                    if head == Some(index) {
+                        assert_eq!(
+                            ring.head(),
+                            (next != index).then_some(next),
+                            "the head moved on"
+                        );
+                    } else {
+                        assert_eq!(ring.head(), head);
+                    }
                     assert_eq!(ring.get(index), None);
+                    assert_eq!(ring.find(hash, |k| *k == key), None);
                 }
                 _ => {}
             }
+            let ring = &bare.ring;
             for list in &model {
                 if let Some(&first) = list.first() {
-                    assert_eq!(&walk(&ring, first), list);
+                    assert_eq!(&walk(ring, first), list);
                 }
             }
             assert_eq!(ring.len(), model[0].len() + model[1].len());
+            if step % 64 == 0 {
+                all_found(ring, &hasher, &model);
+            }
         }
-        let copy = ring.clone();
+        let copy = bare.ring.clone();
         for list in &model {
             if let Some(&first) = list.first() {
                 assert_eq!(&walk(&copy, first), list);
             }
         }
-        ring.clear();
-        assert!(ring.is_empty());
+        all_found(&copy, &hasher, &model);
+        bare.ring.shrink_to_fit(|k| hasher.hash_one(k));
+        all_found(&bare.ring, &hasher, &model);
+        bare.ring.clear();
+        assert!(bare.ring.is_empty());
+        assert_eq!(bare.ring.head(), None);
+        assert_eq!(bare.ring.find(0, |_| true), None);
+        assert!(bare.detached.is_empty(), "no refill unwound");
+    }
+
+    /// A hasher that panics.
+    #[cfg(feature = "std")]
+    struct Boom;
+
+    #[cfg(feature = "std")]
+    impl BuildHasher for Boom {
+        type Hasher = <DefaultHashBuilder as BuildHasher>::Hasher;
+        fn build_hasher(&self) -> Self::Hasher {
+            panic!("Boom::build_hasher: told to panic")
+        }
+    }
+
+    /// A `Hash` that panics during a refill: the slots the index lost are
+    /// detached and dropped, and the ring takes new ones.
+    #[cfg(feature = "std")]
+    #[test]
+    fn a_refill_that_unwinds_drops_the_lost_slots() {
+        let hasher = DefaultHashBuilder::default();
+        let mut bare = Bare {
+            ring: Ring::with_capacity(8, 8),
+            detached: Vec::new(),
+        };
+        let mut slots = Vec::new();
+        while bare.ring.has_room() {
+            let key = slots.len() as u32;
+            let index = bare.ring.insert(hasher.hash_one(key), key).expect("room");
+            if let Some(&first) = slots.first() {
+                bare.ring.place_before(index, first);
+            }
+            slots.push(index);
+        }
+        let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            reserve_one(&mut bare, &Boom);
+        }));
+        assert!(unwound.is_err(), "the refill hashed a key");
+        assert_eq!(
+            bare.ring.len(),
+            0,
+            "the first hash panicked: every slot lost"
+        );
+        assert_eq!(bare.detached, slots);
+        reserve_one(&mut bare, &hasher);
+        let key = 99;
+        let index = bare.ring.insert(hasher.hash_one(key), key);
+        let index = index.expect("room");
+        assert_eq!(
+            bare.ring.find(hasher.hash_one(key), |k| *k == key),
+            Some((index, &key))
+        );
+    }
+
+    /// The tombstone count in `reserve_one` is right only if this matches
+    /// hashbrown's own room in an empty table.
+    #[test]
+    fn bucket_capacity_matches_hashbrown() {
+        for wanted in [0, 1, 2, 3, 4, 7, 8, 14, 15, 100, 1000, 10_000] {
+            let table: HashTable<u32> = HashTable::with_capacity(wanted);
+            assert_eq!(
+                bucket_capacity(table.num_buckets()),
+                table.capacity(),
+                "{wanted} wanted, {} buckets",
+                table.num_buckets()
+            );
+        }
     }
 }
