@@ -22,10 +22,10 @@
 //!    slot. (Under which hash an entry is filed matters for finding it,
 //!    not for soundness.)
 //!
-//! And for `Ring::head`, a slot the owner marks (`LruCache`'s most
-//! recently used entry):
+//! And for a `Ring<T, true>` (one ring, `LruCache`'s list):
 //!
-//! 4. when set, it names an occupied slot.
+//! 4. all occupied slots are on one ring, and `Ring::head` names one of
+//!    them unless the slab is empty.
 //!
 //! How each method keeps them:
 //!
@@ -45,13 +45,15 @@
 //!   refill of [`reserve_one`] (which empties the index and files each
 //!   occupied slot once); hashbrown's own moves (growth, rehash, shrink)
 //!   keep the set of entries or, if a hasher panics, drop some of them.
-//! * `head` is set only to a slot checked, found through the index, or
-//!   linked from an occupied slot; when its slot leaves its ring
-//!   (`unlink`, `remove`), it moves to the slot that followed, or is unset
-//!   if there was none (4).
-//! * `clear` unsets the head and empties the index, then the slab; `Clone`
-//!   copies the links, the index and the head with the slots at the same
-//!   indices.
+//! * On one ring (4), `insert` links the new slot in before the head (or
+//!   makes it the head of an empty slab) before any user code can run;
+//!   `place_before` moves a slot within the ring; `unlink` is not offered,
+//!   and the `remove` that unlinks a slot vacates it next. `head` is set
+//!   only to a slot checked, found through the index, or linked from an
+//!   occupied slot, and when its slot leaves, it moves to the slot that
+//!   followed (if the slot was alone, the slab is empty then).
+//! * `clear` empties the index, then the slab; `Clone` copies the links,
+//!   the index and the head with the slots at the same indices.
 //!
 //! No user code (a value's `Drop`, `Clone`, `Hash`, `Eq`) runs while a
 //! splice is half done: values are dropped only after `remove` relinked
@@ -59,8 +61,9 @@
 //!
 //! Consequence, used by every `unsafe` block below: an index read out of
 //! the links of an occupied slot, or out of the index, names an occupied
-//! slot, and so does the head when set, so `Slab::get_unchecked(_mut)` on
-//! it is sound. Indices that come from outside (a caller) are checked.
+//! slot, and so does the head of a non-empty `Ring<T, true>`, so
+//! `Slab::get_unchecked(_mut)` on it is sound. Indices that come from
+//! outside (a caller) are checked.
 
 use alloc::vec::Vec;
 use core::num::NonZeroU32;
@@ -78,11 +81,11 @@ pub(crate) trait Keyed {
 }
 
 /// A cache's storage: a [`Ring`], and the lists the cache keeps on it.
-pub(crate) trait Owner {
+pub(crate) trait Owner<const ONE: bool> {
     type Entry: Keyed;
 
     /// The ring.
-    fn ring(&mut self) -> &mut Ring<Self::Entry>;
+    fn ring(&mut self) -> &mut Ring<Self::Entry, ONE>;
 
     /// Takes `slot` off the owner's lists (heads, counts), as the ring is
     /// about to drop it; see [`reserve_one`].
@@ -141,9 +144,10 @@ struct Linked<T> {
 }
 
 /// A slab of values on circular lists, and an index of their slots by the
-/// hash of their keys; see the module's invariants.
+/// hash of their keys; see the module's invariants. With `ONE`, all values
+/// are on one ring, which has a head.
 #[derive(Clone)]
-pub(crate) struct Ring<T> {
+pub(crate) struct Ring<T, const ONE: bool = false> {
     slots: Slab<Linked<T>>,
     /// Links to slots, by the hash of their value's key: links rather
     /// than slot numbers, so that a hit makes its slot the head without an
@@ -154,18 +158,18 @@ pub(crate) struct Ring<T> {
     /// changes its buckets, so that [`Ring::has_room`] counts tombstones
     /// without dividing.
     full_room: usize,
-    /// A slot the owner marks, on a ring it keeps: `LruCache`'s most
-    /// recently used entry (invariant 4).
-    head: Option<Link>,
+    /// With `ONE`, the head of the ring (`LruCache`'s most recently used
+    /// entry) unless the slab is empty (invariant 4); unused otherwise.
+    head: Link,
 }
 
-impl<T> Ring<T> {
+impl<T, const ONE: bool> Ring<T, ONE> {
     pub(crate) const fn new() -> Self {
         Ring {
             slots: Slab::new(),
             index: HashTable::new(),
             full_room: 0,
-            head: None,
+            head: Link(NonZeroU32::MIN),
         }
     }
 
@@ -176,7 +180,7 @@ impl<T> Ring<T> {
             slots: Slab::with_capacity(capacity),
             index: HashTable::with_capacity(index_capacity),
             full_room: 0,
-            head: None,
+            head: Link(NonZeroU32::MIN),
         };
         ring.count_room();
         ring
@@ -221,20 +225,6 @@ impl<T> Ring<T> {
             Some(linked) => linked,
             None => vacant(index),
         }
-    }
-
-    /// The slot at `index`, without a check.
-    ///
-    /// The safe twin is [`Ring::get`] (which hands out the value only).
-    ///
-    /// # Safety
-    ///
-    /// * `index` is an occupied slot: for instance an entry of the index
-    ///   (invariant 3).
-    #[inline]
-    unsafe fn linked_unchecked(&self, index: u32) -> &Linked<T> {
-        // SAFETY: the caller promises `index` holds a value.
-        unsafe { self.slots.get_unchecked(index as usize) }
     }
 
     /// The slot at `index`, mutably, without a check.
@@ -324,101 +314,6 @@ impl<T> Ring<T> {
             .copied()
     }
 
-    /// The head, if set.
-    #[inline]
-    pub(crate) fn head(&self) -> Option<u32> {
-        self.head.map(Link::get)
-    }
-
-    /// The slot before the head on its ring (the tail of an LRU list), and
-    /// its value.
-    #[inline]
-    pub(crate) fn before_head(&self) -> Option<(u32, &T)> {
-        let head = self.head?;
-        // SAFETY: the head names an occupied slot (invariant 4), and so
-        // does its `prev` (invariant 1).
-        unsafe {
-            let before = self.linked_unchecked(head.get()).prev;
-            Some((before.get(), &self.slots.get_unchecked(before.slot()).value))
-        }
-    }
-
-    /// Makes `index` the head, where it is on its ring.
-    ///
-    /// # Panics
-    ///
-    /// If `index` is vacant.
-    #[inline]
-    pub(crate) fn set_head(&mut self, index: u32) {
-        let _ = self.linked(index);
-        // SAFETY: `index` was checked just above.
-        self.head = Some(unsafe { Link::occupied(index) });
-    }
-
-    /// Moves `index` to just before the head, on the head's ring, and makes
-    /// it the head (with no head, it only becomes the head); returns its
-    /// value. On an LRU list: makes it the most recently used.
-    ///
-    /// # Panics
-    ///
-    /// If `index` is vacant.
-    #[inline]
-    pub(crate) fn make_head(&mut self, index: u32) -> &mut T {
-        let _ = self.linked(index);
-        // SAFETY: `index` was checked just above.
-        unsafe { self.make_head_unchecked(Link::occupied(index)) }
-    }
-
-    /// [`make_head`](Ring::make_head) without its check.
-    ///
-    /// # Safety
-    ///
-    /// * `this` names an occupied slot.
-    #[inline]
-    unsafe fn make_head_unchecked(&mut self, this: Link) -> &mut T {
-        // SAFETY: the caller promises `this` names an occupied slot.
-        let linked = unsafe { self.linked_at(this) };
-        let (next, prev) = (linked.next, linked.prev);
-        // The slot `index` goes before: the head, or, when `index` is the
-        // head or there is none, the slot after it, so that it stays where
-        // it is (a ring of its own included: then `next` is `index`).
-        let head = self.head.unwrap_or(this);
-        let at = core::hint::select_unpredictable(head == this, next, head);
-        self.head = Some(this);
-        // SAFETY: `prev`, `next` and `before` are links of occupied slots
-        // (invariant 1), `at` is `next` or the head (invariant 4), and the
-        // caller promises `this` is. Unlinking `index` first
-        // keeps invariant 2 between the two splices (when `index` is a ring
-        // of its own, `prev` and `next` are `index` and the two writes
-        // leave it so). `before` is read after the unlink, so it is the
-        // slot before `at` on the ring `index` left: when `at` is `next`,
-        // `before` is `prev` and `index` goes back where it was.
-        unsafe {
-            self.linked_at_mut(prev).next = next;
-            self.linked_at_mut(next).prev = prev;
-            let before = self.linked_at_mut(at).prev;
-            self.linked_at_mut(before).next = this;
-            self.linked_at_mut(at).prev = this;
-            let linked = self.linked_at_mut(this);
-            linked.next = at;
-            linked.prev = before;
-            &mut linked.value
-        }
-    }
-
-    /// [`find`](Ring::find), then [`make_head`](Ring::make_head) on the slot
-    /// found: one look-up, and no check.
-    #[inline]
-    pub(crate) fn find_make_head(
-        &mut self,
-        hash: u64,
-        is_key: impl FnMut(&T) -> bool,
-    ) -> Option<(u32, &mut T)> {
-        let link = self.find_link(hash, is_key)?;
-        // SAFETY: `link` is an entry of the index (invariant 3).
-        Some((link.get(), unsafe { self.make_head_unchecked(link) }))
-    }
-
     /// Whether the index takes one more entry without growing, and has
     /// few enough tombstones; see [`reserve_one`].
     #[inline]
@@ -436,15 +331,10 @@ impl<T> Ring<T> {
         len < room && tombstones <= len / 2
     }
 
-    /// Stores `value` as a ring of its own and files its slot under `hash`;
-    /// returns the slot, or hands the value back when the slab already has
-    /// [`MAX_ENTRIES`] slots in use. The index must have room (see
-    /// [`reserve_one`]).
-    ///
-    /// # Panics
-    ///
-    /// If the index has no room: the value stays in the slab, unfiled.
-    pub(crate) fn insert(&mut self, hash: u64, value: T) -> Result<u32, T> {
+    /// Stores `value` as a ring of its own, unfiled; returns its link, or
+    /// hands the value back when the slab already has [`MAX_ENTRIES`] slots
+    /// in use.
+    fn store(&mut self, value: T) -> Result<Link, T> {
         let vacant = self.slots.vacant_key();
         let index = match u32::try_from(vacant) {
             Ok(index) if vacant < MAX_ENTRIES => index,
@@ -456,9 +346,8 @@ impl<T> Ring<T> {
             next: link,
             prev: link,
         });
-        debug_assert_eq!(stored, vacant, "Ring::insert: the slab's next key moved");
-        self.file(hash, link);
-        Ok(index)
+        debug_assert_eq!(stored, vacant, "Ring::store: the slab's next key moved");
+        Ok(link)
     }
 
     /// Files `link` under `hash`; the index has room.
@@ -564,25 +453,23 @@ impl<T> Ring<T> {
     }
 
     /// Takes `index` out of its ring, making it a ring of its own; returns
-    /// the slot that followed it, `None` if it was alone. A head on `index`
-    /// moves to that slot (or is unset).
+    /// the slot that followed it, `None` if it was alone. On one ring, a
+    /// head on `index` moves to that slot; the caller vacates `index` next
+    /// (invariant 4).
     ///
     /// # Panics
     ///
     /// If `index` is vacant.
     #[inline]
-    pub(crate) fn unlink(&mut self, index: u32) -> Option<u32> {
+    fn unlink_slot(&mut self, index: u32) -> Option<u32> {
         let linked = self.linked(index);
         let (next, prev) = (linked.next, linked.prev);
         if next.get() == index {
-            if self.head() == Some(index) {
-                self.head = None;
-            }
             return None;
         }
-        if self.head() == Some(index) {
+        if ONE && self.head == Link::new(index) {
             // A link of the occupied `index`: occupied (invariant 1).
-            self.head = Some(next);
+            self.head = next;
         }
         // SAFETY: `prev` and `next` are links of the occupied slot `index`,
         // so occupied (invariant 1).
@@ -618,7 +505,7 @@ impl<T> Ring<T> {
     ///
     /// If `index` is vacant.
     fn remove_unfiled(&mut self, index: u32) -> (T, Option<u32>) {
-        let next = self.unlink(index);
+        let next = self.unlink_slot(index);
         (self.slots.remove(index as usize).value, next)
     }
 
@@ -652,7 +539,6 @@ impl<T> Ring<T> {
     /// Drops every value, the index first; if a destructor panics the slab
     /// still drops the others.
     pub(crate) fn clear(&mut self) {
-        self.head = None;
         self.index.clear();
         self.slots.clear();
     }
@@ -675,6 +561,155 @@ impl<T> Ring<T> {
     }
 }
 
+impl<T> Ring<T> {
+    /// Stores `value` as a ring of its own and files its slot under `hash`;
+    /// returns the slot, or hands the value back when the slab already has
+    /// [`MAX_ENTRIES`] slots in use. The index must have room (see
+    /// [`reserve_one`]).
+    ///
+    /// # Panics
+    ///
+    /// If the index has no room: the value stays in the slab, unfiled.
+    pub(crate) fn insert(&mut self, hash: u64, value: T) -> Result<u32, T> {
+        let link = self.store(value)?;
+        self.file(hash, link);
+        Ok(link.get())
+    }
+
+    /// Takes `index` out of its ring, making it a ring of its own; returns
+    /// the slot that followed it, `None` if it was alone.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is vacant.
+    #[inline]
+    pub(crate) fn unlink(&mut self, index: u32) -> Option<u32> {
+        self.unlink_slot(index)
+    }
+}
+
+impl<T> Ring<T, true> {
+    /// Stores `value` as the head, just before the old head, and files its
+    /// slot under `hash`; returns the slot, or hands the value back when
+    /// the slab already has [`MAX_ENTRIES`] slots in use. The index must
+    /// have room (see [`reserve_one`]).
+    ///
+    /// # Panics
+    ///
+    /// If the index has no room: the value stays on the ring, unfiled.
+    pub(crate) fn insert(&mut self, hash: u64, value: T) -> Result<u32, T> {
+        let was_empty = self.is_empty();
+        let link = self.store(value)?;
+        if was_empty {
+            self.head = link;
+        } else {
+            // SAFETY: `link` was just stored, so occupied; the ring was not
+            // empty, and its head names an occupied slot (invariant 4).
+            unsafe { self.make_head_unchecked(link) };
+        }
+        self.file(hash, link);
+        Ok(link.get())
+    }
+
+    /// The head, unless the ring is empty.
+    #[inline]
+    pub(crate) fn head(&self) -> Option<u32> {
+        (!self.is_empty()).then_some(self.head.get())
+    }
+
+    /// The slot before the head on its ring (the tail of an LRU list), and
+    /// its value.
+    #[inline]
+    pub(crate) fn before_head(&self) -> Option<(u32, &T)> {
+        if self.is_empty() {
+            return None;
+        }
+        // SAFETY: the head of a non-empty ring names an occupied slot
+        // (invariant 4), and so does its `prev` (invariant 1).
+        unsafe {
+            let before = self.linked_at(self.head).prev;
+            Some((before.get(), &self.slots.get_unchecked(before.slot()).value))
+        }
+    }
+
+    /// Makes `index` the head, where it is on the ring: the ring turns.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is vacant.
+    #[inline]
+    pub(crate) fn set_head(&mut self, index: u32) {
+        let _ = self.linked(index);
+        // SAFETY: `index` was checked just above; it is on the one ring
+        // (invariant 4).
+        self.head = unsafe { Link::occupied(index) };
+    }
+
+    /// Moves `index` to just before the head and makes it the head; returns
+    /// its value. On an LRU list: makes it the most recently used.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is vacant.
+    #[inline]
+    pub(crate) fn make_head(&mut self, index: u32) -> &mut T {
+        let _ = self.linked(index);
+        // SAFETY: `index` was checked just above.
+        unsafe { self.make_head_unchecked(Link::occupied(index)) }
+    }
+
+    /// [`make_head`](Ring::make_head) without its check.
+    ///
+    /// # Safety
+    ///
+    /// * `this` names an occupied slot.
+    #[inline]
+    unsafe fn make_head_unchecked(&mut self, this: Link) -> &mut T {
+        // SAFETY: the caller promises `this` names an occupied slot.
+        let linked = unsafe { self.linked_at(this) };
+        let (next, prev) = (linked.next, linked.prev);
+        // The slot `index` goes before: the head, or, when `index` is the
+        // head, the slot after it, so that it stays where it is (alone on
+        // the ring included: then `next` is `index`).
+        let head = self.head;
+        let at = core::hint::select_unpredictable(head == this, next, head);
+        self.head = this;
+        // SAFETY: `prev`, `next` and `before` are links of occupied slots
+        // (invariant 1); `at` is `next` or the head, which names an
+        // occupied slot since the ring holds `this` (invariant 4); the
+        // caller promises `this` is occupied. Unlinking `index` first
+        // keeps invariant 2 between the two splices (when `index` is a ring
+        // of its own, `prev` and `next` are `index` and the two writes
+        // leave it so). `before` is read after the unlink, so it is the
+        // slot before `at` on the ring `index` left: when `at` is `next`,
+        // `before` is `prev` and `index` goes back where it was.
+        unsafe {
+            self.linked_at_mut(prev).next = next;
+            self.linked_at_mut(next).prev = prev;
+            let before = self.linked_at_mut(at).prev;
+            self.linked_at_mut(before).next = this;
+            self.linked_at_mut(at).prev = this;
+            let linked = self.linked_at_mut(this);
+            linked.next = at;
+            linked.prev = before;
+            &mut linked.value
+        }
+    }
+
+    /// [`find`](Ring::find), then [`make_head`](Ring::make_head) on the slot
+    /// found: one look-up, and no check.
+    #[inline]
+    pub(crate) fn find_make_head(
+        &mut self,
+        hash: u64,
+        is_key: impl FnMut(&T) -> bool,
+    ) -> Option<(u32, &mut T)> {
+        let link = self.find_link(hash, is_key)?;
+        // SAFETY: `link` is an entry of the index (invariant 3).
+        Some((link.get(), unsafe { self.make_head_unchecked(link) }))
+    }
+}
+
 /// Makes room in `owner`'s index for one more entry.
 ///
 /// When the index has no room left, mostly because erased entries left
@@ -688,9 +723,9 @@ impl<T> Ring<T> {
 ///
 /// If the doubled table size overflows `usize`, or if `Hash` panics.
 #[inline]
-pub(crate) fn reserve_one<O, S>(owner: &mut O, hash_builder: &S)
+pub(crate) fn reserve_one<O, S, const ONE: bool>(owner: &mut O, hash_builder: &S)
 where
-    O: Owner,
+    O: Owner<ONE>,
     <O::Entry as Keyed>::Key: core::hash::Hash,
     S: core::hash::BuildHasher,
 {
@@ -714,9 +749,9 @@ fn bucket_capacity(buckets: usize) -> usize {
 /// The slow path of [`reserve_one`]: the index is full.
 #[cold]
 #[inline(never)]
-fn refill<O, S>(owner: &mut O, hash_builder: &S)
+fn refill<O, S, const ONE: bool>(owner: &mut O, hash_builder: &S)
 where
-    O: Owner,
+    O: Owner<ONE>,
     <O::Entry as Keyed>::Key: core::hash::Hash,
     S: core::hash::BuildHasher,
 {
@@ -744,9 +779,9 @@ where
 }
 
 /// On unwind from a refill, drops the slots the index lost.
-struct DropUnfiled<'a, O: Owner>(&'a mut O);
+struct DropUnfiled<'a, O: Owner<ONE>, const ONE: bool>(&'a mut O);
 
-impl<O: Owner> Drop for DropUnfiled<'_, O> {
+impl<O: Owner<ONE>, const ONE: bool> Drop for DropUnfiled<'_, O, ONE> {
     fn drop(&mut self) {
         let ring = self.0.ring();
         // By invariant 3, as many entries as slots means every slot is
@@ -807,6 +842,7 @@ fn not_filed(index: u32) -> ! {
 
 #[cfg(test)]
 mod tests {
+    use alloc::collections::VecDeque;
     use alloc::vec::Vec;
     use core::hash::BuildHasher;
 
@@ -824,13 +860,13 @@ mod tests {
         }
     }
 
-    /// A ring and the slots its owner saw detached.
+    /// Rings on one slab, and the slots their owner saw detached.
     struct Bare {
         ring: Ring<Key>,
         detached: Vec<u32>,
     }
 
-    impl Owner for Bare {
+    impl Owner<false> for Bare {
         type Entry = Key;
         fn ring(&mut self) -> &mut Ring<Key> {
             &mut self.ring
@@ -841,8 +877,32 @@ mod tests {
         }
     }
 
+    /// One ring, and the slots its owner saw detached.
+    struct Line {
+        ring: Ring<Key, true>,
+        detached: Vec<u32>,
+    }
+
+    impl Owner<true> for Line {
+        type Entry = Key;
+        fn ring(&mut self) -> &mut Ring<Key, true> {
+            &mut self.ring
+        }
+        fn detach(&mut self, slot: u32) {
+            self.detached.push(slot);
+        }
+    }
+
+    /// A pseudo-random step: xorshift64.
+    fn step(seed: &mut u64) -> u64 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    }
+
     /// The slots of `at`'s ring, from `at`, checked against `prev` too.
-    fn walk(ring: &Ring<Key>, at: u32) -> Vec<u32> {
+    fn walk<const ONE: bool>(ring: &Ring<Key, ONE>, at: u32) -> Vec<u32> {
         let mut out = alloc::vec![at];
         let mut x = ring.next(at);
         while x != at {
@@ -853,9 +913,13 @@ mod tests {
         out
     }
 
-    /// Every slot of `model` is found through the index, at its own slot.
-    fn all_found(ring: &Ring<Key>, hasher: &DefaultHashBuilder, model: &[Vec<u32>; 2]) {
-        for &index in model.iter().flatten() {
+    /// Every slot of `slots` is found through the index, at its own slot.
+    fn all_found<'a, const ONE: bool>(
+        ring: &Ring<Key, ONE>,
+        hasher: &DefaultHashBuilder,
+        slots: impl IntoIterator<Item = &'a u32>,
+    ) {
+        for &index in slots {
             let key = *ring.get(index).expect("occupied");
             let found = ring.find(hasher.hash_one(key), |k| *k == key);
             assert_eq!(found, Some((index, &key)), "slot {index} through the index");
@@ -874,20 +938,17 @@ mod tests {
         };
         let mut model: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
         let mut seed = 0x2545_f491_u64;
-        for step in 0..steps {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+        for key in 0..steps {
+            let seed = step(&mut seed);
             let side = (seed & 1) as usize;
             let pick = (seed >> 8) as usize;
             let ring = &mut bare.ring;
             match (seed >> 4) % 5 {
                 0 | 1 if model[0].len() + model[1].len() < 40 => {
-                    let key = step;
                     reserve_one(&mut bare, &hasher);
                     let ring = &mut bare.ring;
                     let index = ring.insert(hasher.hash_one(key), key).expect("room");
-                    assert_eq!(ring.get(index), Some(&step));
+                    assert_eq!(ring.get(index), Some(&key));
                     if let Some(&first) = model[side].first() {
                         ring.place_before(index, first);
                     }
@@ -896,23 +957,16 @@ mod tests {
                 2 if !model[side].is_empty() => {
                     // Move one slot to the end of either ring, found
                     // through the index half of the time.
-                    let index = model[side].remove(pick % model[side].len());
+                    let mut index = model[side].remove(pick % model[side].len());
                     let to = (seed >> 40) as usize & 1;
-                    let key = *ring.get(index).expect("occupied");
-                    let hash = hasher.hash_one(key);
+                    if seed >> 50 & 1 == 0 {
+                        let key = *ring.get(index).expect("occupied");
+                        let found = ring.find(hasher.hash_one(key), |k| *k == key);
+                        index = found.expect("filed").0;
+                    }
                     match model[to].first() {
-                        Some(&first) if seed >> 50 & 1 == 0 => {
-                            ring.set_head(first);
-                            let found = ring.find_make_head(hash, |k| *k == key);
-                            assert_eq!(found.map(|(i, k)| (i, *k)), Some((index, key)));
-                            assert_eq!(ring.head(), Some(index));
-                            let before = model[to].last().copied().unwrap_or(first);
-                            assert_eq!(
-                                ring.before_head(),
-                                Some((before, ring.get(before).expect("occupied")))
-                            );
-                        }
                         Some(&first) => {
+                            let key = *ring.get(index).expect("occupied");
                             assert_eq!(*ring.place_before(index, first), key);
                         }
                         None => {
@@ -925,7 +979,6 @@ mod tests {
                     // A new key in the place of an old one.
                     let index = model[side][pick % model[side].len()];
                     let old = *ring.get(index).expect("occupied");
-                    let key = step;
                     reserve_one(&mut bare, &hasher);
                     let ring = &mut bare.ring;
                     let hash = hasher.hash_one(key);
@@ -938,20 +991,10 @@ mod tests {
                     let key = *ring.get(index).expect("occupied");
                     let hash = hasher.hash_one(key);
                     let next = ring.next(index);
-                    let head = ring.head();
                     assert_eq!(
                         ring.remove(hash, index),
                         (key, (next != index).then_some(next))
                     );
-                    if head == Some(index) {
-                        assert_eq!(
-                            ring.head(),
-                            (next != index).then_some(next),
-                            "the head moved on"
-                        );
-                    } else {
-                        assert_eq!(ring.head(), head);
-                    }
                     assert_eq!(ring.get(index), None);
                     assert_eq!(ring.find(hash, |k| *k == key), None);
                 }
@@ -964,8 +1007,8 @@ mod tests {
                 }
             }
             assert_eq!(ring.len(), model[0].len() + model[1].len());
-            if step % 64 == 0 {
-                all_found(ring, &hasher, &model);
+            if key % 64 == 0 {
+                all_found(ring, &hasher, model.iter().flatten());
             }
         }
         let copy = bare.ring.clone();
@@ -974,14 +1017,105 @@ mod tests {
                 assert_eq!(&walk(&copy, first), list);
             }
         }
-        all_found(&copy, &hasher, &model);
+        all_found(&copy, &hasher, model.iter().flatten());
         bare.ring.shrink_to_fit(|k| hasher.hash_one(k));
-        all_found(&bare.ring, &hasher, &model);
+        all_found(&bare.ring, &hasher, model.iter().flatten());
         bare.ring.clear();
         assert!(bare.ring.is_empty());
-        assert_eq!(bare.ring.head(), None);
         assert_eq!(bare.ring.find(0, |_| true), None);
         assert!(bare.detached.is_empty(), "no refill unwound");
+    }
+
+    /// Random LRU moves on one ring against a `VecDeque` model, head first.
+    #[test]
+    fn one_ring_matches_a_model() {
+        let steps = if cfg!(miri) { 300 } else { 20_000 };
+        let hasher = DefaultHashBuilder::default();
+        let mut line = Line {
+            ring: Ring::with_capacity(4, 4),
+            detached: Vec::new(),
+        };
+        let mut model: VecDeque<u32> = VecDeque::new();
+        let mut seed = 0x9e37_79b9_u64;
+        for key in 0..steps {
+            let seed = step(&mut seed);
+            let pick = (seed >> 8) as usize % model.len().max(1);
+            let ring = &mut line.ring;
+            match (seed >> 4) % 7 {
+                0 | 1 if model.len() < 40 => {
+                    reserve_one(&mut line, &hasher);
+                    let ring = &mut line.ring;
+                    let index = ring.insert(hasher.hash_one(key), key).expect("room");
+                    model.push_front(index);
+                }
+                2 if !model.is_empty() => {
+                    // A hit: the slot found becomes the head.
+                    let index = model.remove(pick).expect("picked");
+                    let key = *ring.get(index).expect("occupied");
+                    let found = ring.find_make_head(hasher.hash_one(key), |k| *k == key);
+                    assert_eq!(found.map(|(i, k)| (i, *k)), Some((index, key)));
+                    model.push_front(index);
+                }
+                3 if !model.is_empty() => {
+                    // A demotion: to the back, or the ring turns.
+                    let index = model.remove(pick).expect("picked");
+                    let head = ring.head().expect("not empty");
+                    if index == head {
+                        ring.set_head(ring.next(index));
+                    } else {
+                        ring.place_before(index, head);
+                    }
+                    model.push_back(index);
+                }
+                4 if !model.is_empty() => {
+                    // The tail takes a new key and becomes the head.
+                    let (tail, &old) = ring.before_head().expect("not empty");
+                    reserve_one(&mut line, &hasher);
+                    let ring = &mut line.ring;
+                    let hash = hasher.hash_one(key);
+                    assert_eq!(ring.replace(tail, hasher.hash_one(old), hash, key), old);
+                    ring.set_head(tail);
+                    model.rotate_right(1);
+                }
+                5 if !model.is_empty() => {
+                    let index = ring.make_head(model[pick]) as *const u32;
+                    assert!(core::ptr::eq(
+                        index,
+                        ring.get(model[pick]).expect("occupied")
+                    ));
+                    let index = model.remove(pick).expect("picked");
+                    model.push_front(index);
+                }
+                _ if !model.is_empty() => {
+                    let index = model.remove(pick).expect("picked");
+                    let key = *ring.get(index).expect("occupied");
+                    let hash = hasher.hash_one(key);
+                    let next = ring.next(index);
+                    assert_eq!(
+                        ring.remove(hash, index),
+                        (key, (next != index).then_some(next))
+                    );
+                    assert_eq!(ring.find(hash, |k| *k == key), None);
+                }
+                _ => {}
+            }
+            let ring = &line.ring;
+            assert_eq!(ring.head(), model.front().copied());
+            assert_eq!(ring.before_head().map(|(i, _)| i), model.back().copied());
+            if let Some(&head) = model.front() {
+                assert_eq!(walk(ring, head), Vec::from(model.clone()));
+            }
+            if key % 64 == 0 {
+                all_found(ring, &hasher, &model);
+            }
+        }
+        all_found(&line.ring.clone(), &hasher, &model);
+        line.ring.shrink_to_fit(|k| hasher.hash_one(k));
+        all_found(&line.ring, &hasher, &model);
+        line.ring.clear();
+        assert_eq!(line.ring.head(), None);
+        assert_eq!(line.ring.before_head(), None);
+        assert!(line.detached.is_empty(), "no refill unwound");
     }
 
     /// A hasher that panics.
@@ -1006,6 +1140,10 @@ mod tests {
             ring: Ring::with_capacity(8, 8),
             detached: Vec::new(),
         };
+        let mut line = Line {
+            ring: Ring::with_capacity(8, 8),
+            detached: Vec::new(),
+        };
         let mut slots = Vec::new();
         while bare.ring.has_room() {
             let key = slots.len() as u32;
@@ -1013,26 +1151,39 @@ mod tests {
             if let Some(&first) = slots.first() {
                 bare.ring.place_before(index, first);
             }
+            assert_eq!(line.ring.insert(hasher.hash_one(key), key), Ok(index));
             slots.push(index);
         }
+        assert!(!line.ring.has_room(), "the same room");
         let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             reserve_one(&mut bare, &Boom);
         }));
         assert!(unwound.is_err(), "the refill hashed a key");
-        assert_eq!(
-            bare.ring.len(),
-            0,
-            "the first hash panicked: every slot lost"
-        );
+        let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            reserve_one(&mut line, &Boom);
+        }));
+        assert!(unwound.is_err(), "the refill hashed a key");
+        // The first hash panicked: every slot was lost.
+        assert_eq!(bare.ring.len(), 0);
         assert_eq!(bare.detached, slots);
-        reserve_one(&mut bare, &hasher);
-        let key = 99;
-        let index = bare.ring.insert(hasher.hash_one(key), key);
-        let index = index.expect("room");
-        assert_eq!(
-            bare.ring.find(hasher.hash_one(key), |k| *k == key),
-            Some((index, &key))
-        );
+        assert_eq!(line.ring.len(), 0);
+        assert_eq!(line.ring.head(), None);
+        assert_eq!(line.detached, slots);
+        for key in [99, 100] {
+            reserve_one(&mut bare, &hasher);
+            let index = bare.ring.insert(hasher.hash_one(key), key).expect("room");
+            assert_eq!(
+                bare.ring.find(hasher.hash_one(key), |k| *k == key),
+                Some((index, &key))
+            );
+            reserve_one(&mut line, &hasher);
+            let index = line.ring.insert(hasher.hash_one(key), key).expect("room");
+            assert_eq!(line.ring.head(), Some(index));
+            assert_eq!(
+                line.ring.find(hasher.hash_one(key), |k| *k == key),
+                Some((index, &key))
+            );
+        }
     }
 
     /// The tombstone count in `reserve_one` is right only if this matches

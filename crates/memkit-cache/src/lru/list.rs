@@ -7,9 +7,9 @@
 //!
 //! 1. The ring's index holds exactly the slots of `nodes`, each once, at
 //!    the hash of its node's key.
-//! 2. All the nodes are on one ring, whose head (the ring's) is set when
-//!    `nodes` is not empty. Following `next` from the head goes from the
-//!    most to the least recently used.
+//! 2. Following `next` from the head of `nodes` (a ring that keeps all
+//!    its slots on one circle) goes from the most to the least recently
+//!    used.
 //!
 //! Every method restores both before it runs user code that may panic
 //! (`Hash`, `Eq`, `Drop`, closures), or before it returns.
@@ -22,7 +22,7 @@ use crate::raw::{Keyed, MAX_ENTRIES, Owner, Ring};
 /// The slab, index and list of an [`LruCache`](crate::LruCache).
 #[derive(Clone)]
 pub(crate) struct List<K, V> {
-    pub(crate) nodes: Ring<Node<K, V>>,
+    pub(crate) nodes: Ring<Node<K, V>, true>,
 }
 
 impl<K, V> Keyed for Node<K, V> {
@@ -33,16 +33,15 @@ impl<K, V> Keyed for Node<K, V> {
     }
 }
 
-impl<K, V> Owner for List<K, V> {
+impl<K, V> Owner<true> for List<K, V> {
     type Entry = Node<K, V>;
 
-    fn ring(&mut self) -> &mut Ring<Node<K, V>> {
+    fn ring(&mut self) -> &mut Ring<Node<K, V>, true> {
         &mut self.nodes
     }
 
-    fn detach(&mut self, slot: u32) {
-        self.nodes.unlink(slot);
-    }
+    /// The list is the ring, which moves its head off `slot` itself.
+    fn detach(&mut self, _slot: u32) {}
 }
 
 impl<K, V> List<K, V> {
@@ -159,7 +158,6 @@ impl<K, V> List<K, V> {
         let Ok(index) = self.nodes.insert(hash, Node { key, value }) else {
             panic!("LruCache::put: more than {MAX_ENTRIES} entries")
         };
-        self.nodes.make_head(index);
         index
     }
 

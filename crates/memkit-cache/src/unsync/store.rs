@@ -57,7 +57,7 @@ impl<K, V> Keyed for Slot<K, V> {
     }
 }
 
-impl<K, V> Owner for Store<K, V> {
+impl<K, V> Owner<false> for Store<K, V> {
     type Entry = Slot<K, V>;
 
     fn ring(&mut self) -> &mut Ring<Slot<K, V>> {
