@@ -153,11 +153,6 @@ pub(crate) struct Ring<T, const ONE: bool = false> {
     /// than slot numbers, so that a hit makes its slot the head without an
     /// add.
     index: HashTable<Link>,
-    /// How many entries the index's buckets hold without tombstones,
-    /// [`bucket_capacity`] of its bucket count: updated wherever the table
-    /// changes its buckets, so that [`Ring::has_room`] counts tombstones
-    /// without dividing.
-    full_room: usize,
     /// With `ONE`, the head of the ring (`LruCache`'s most recently used
     /// entry) unless the slab is empty (invariant 4); unused otherwise.
     head: Link,
@@ -168,7 +163,6 @@ impl<T, const ONE: bool> Ring<T, ONE> {
         Ring {
             slots: Slab::new(),
             index: HashTable::new(),
-            full_room: 0,
             head: Link(NonZeroU32::MIN),
         }
     }
@@ -176,19 +170,11 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     /// A ring with room for `capacity` slots and an index with room for
     /// `index_capacity` entries.
     pub(crate) fn with_capacity(capacity: usize, index_capacity: usize) -> Self {
-        let mut ring = Ring {
+        Ring {
             slots: Slab::with_capacity(capacity),
             index: HashTable::with_capacity(index_capacity),
-            full_room: 0,
             head: Link(NonZeroU32::MIN),
-        };
-        ring.count_room();
-        ring
-    }
-
-    /// Updates `full_room` after the index changed its buckets.
-    fn count_room(&mut self) {
-        self.full_room = bucket_capacity(self.index.num_buckets());
+        }
     }
 
     #[inline]
@@ -314,21 +300,11 @@ impl<T, const ONE: bool> Ring<T, ONE> {
             .copied()
     }
 
-    /// Whether the index takes one more entry without growing, and has
-    /// few enough tombstones; see [`reserve_one`].
+    /// Whether the index takes one more entry without growing; see
+    /// [`reserve_one`].
     #[inline]
     fn has_room(&self) -> bool {
-        let (len, room) = (self.index.len(), self.index.capacity());
-        // Erased entries leave tombstones, which use up the room and
-        // lengthen probes: refill once they outnumber the entries, so that
-        // the O(len) refill is paid for by as many erasures.
-        debug_assert_eq!(
-            self.full_room,
-            bucket_capacity(self.index.num_buckets()),
-            "memkit-cache: the index's room is stale"
-        );
-        let tombstones = self.full_room.saturating_sub(room);
-        len < room && tombstones <= len / 2
+        self.index.len() < self.index.capacity()
     }
 
     /// Stores `value` as a ring of its own, unfiled; returns its link, or
@@ -364,15 +340,12 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     ///
     /// If `index` is not filed under `hash`; nothing has changed then.
     #[inline]
-    fn unfile(&mut self, hash: u64, index: u32) {
-        // Slots at and above `MAX_ENTRIES` are never filed, so the
-        // saturation of `Link::new` finds nothing wrong.
-        let link = Link::new(index);
+    fn unfile(&mut self, hash: u64, link: Link) {
         match self.index.find_entry(hash, |&l| l == link) {
             Ok(entry) => {
                 entry.remove();
             }
-            Err(_) => not_filed(index),
+            Err(_) => not_filed(link.get()),
         }
     }
 
@@ -386,7 +359,9 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     /// If `index` is not filed under `old_hash`; nothing has changed then.
     #[inline]
     pub(crate) fn replace(&mut self, index: u32, old_hash: u64, hash: u64, value: T) -> T {
-        self.unfile(old_hash, index);
+        // Slots at and above `MAX_ENTRIES` are never filed, so the
+        // saturation of `Link::new` finds nothing wrong.
+        self.unfile(old_hash, Link::new(index));
         // SAFETY: `index` was an entry of the index (invariant 3), so it is
         // occupied.
         let linked = unsafe { self.linked_unchecked_mut(index) };
@@ -493,7 +468,8 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     ///
     /// If `index` is not filed under `hash`; nothing has changed then.
     pub(crate) fn remove(&mut self, hash: u64, index: u32) -> (T, Option<u32>) {
-        self.unfile(hash, index);
+        // As in `replace`, a slot out of range is never filed.
+        self.unfile(hash, Link::new(index));
         // By invariant 3 that was the one entry naming `index`.
         self.remove_unfiled(index)
     }
@@ -556,7 +532,6 @@ impl<T, const ONE: bool> Ring<T, ONE> {
             // (invariant 3).
             hash(&unsafe { slots.get_unchecked(link.slot()) }.value)
         });
-        self.count_room();
         self.slots.shrink_to_fit();
     }
 }
@@ -609,6 +584,41 @@ impl<T> Ring<T, true> {
         }
         self.file(hash, link);
         Ok(link.get())
+    }
+
+    /// Puts `value`, filed under `hash`, in the place of the value before
+    /// the head (an LRU list's tail), filed under `old_hash`, and makes that
+    /// slot the head: the ring turns, no link changes. Returns the slot and
+    /// the old value, or hands `value` back when the ring is empty. The
+    /// index must have room (see [`reserve_one`]). No user code runs.
+    ///
+    /// # Panics
+    ///
+    /// If that slot is not filed under `old_hash`; nothing has changed
+    /// then.
+    #[inline]
+    pub(crate) fn replace_before_head(
+        &mut self,
+        old_hash: u64,
+        hash: u64,
+        value: T,
+    ) -> Result<(u32, T), T> {
+        if self.is_empty() {
+            return Err(value);
+        }
+        // SAFETY: the head of a non-empty ring names an occupied slot
+        // (invariant 4).
+        let tail = unsafe { self.linked_at(self.head) }.prev;
+        self.unfile(old_hash, tail);
+        // SAFETY: `tail` is a link of the occupied head (invariant 1).
+        let linked = unsafe { self.linked_at_mut(tail) };
+        let old = core::mem::replace(&mut linked.value, value);
+        // By invariant 3 `tail` had one entry, now gone: filing it again
+        // keeps it named once.
+        self.file(hash, tail);
+        // A link of the occupied head: occupied, on the ring (invariant 4).
+        self.head = tail;
+        Ok((tail.get(), old))
     }
 
     /// The head, unless the ring is empty.
@@ -735,17 +745,6 @@ where
     refill(owner, hash_builder);
 }
 
-/// How many entries hashbrown lets a table of `buckets` buckets hold: all
-/// but one below 8 buckets, else 7/8 of them.
-#[inline]
-fn bucket_capacity(buckets: usize) -> usize {
-    if buckets < 8 {
-        buckets.saturating_sub(1)
-    } else {
-        buckets / 8 * 7
-    }
-}
-
 /// The slow path of [`reserve_one`]: the index is full.
 #[cold]
 #[inline(never)]
@@ -766,7 +765,6 @@ where
         });
         ring.index
             .reserve(grown, |_| unreachable!("the index is empty"));
-        ring.count_room();
     }
     let Ring { slots, index, .. } = ring;
     for (slot, linked) in slots.iter() {
@@ -846,9 +844,9 @@ mod tests {
     use alloc::vec::Vec;
     use core::hash::BuildHasher;
 
-    use hashbrown::{DefaultHashBuilder, HashTable};
+    use hashbrown::DefaultHashBuilder;
 
-    use super::{Keyed, Owner, Ring, bucket_capacity, reserve_one};
+    use super::{Keyed, Owner, Ring, reserve_one};
 
     /// The entries of the test rings are their own keys.
     type Key = u32;
@@ -1182,21 +1180,6 @@ mod tests {
             assert_eq!(
                 line.ring.find(hasher.hash_one(key), |k| *k == key),
                 Some((index, &key))
-            );
-        }
-    }
-
-    /// The tombstone count in `reserve_one` is right only if this matches
-    /// hashbrown's own room in an empty table.
-    #[test]
-    fn bucket_capacity_matches_hashbrown() {
-        for wanted in [0, 1, 2, 3, 4, 7, 8, 14, 15, 100, 1000, 10_000] {
-            let table: HashTable<u32> = HashTable::with_capacity(wanted);
-            assert_eq!(
-                bucket_capacity(table.num_buckets()),
-                table.capacity(),
-                "{wanted} wanted, {} buckets",
-                table.num_buckets()
             );
         }
     }

@@ -162,21 +162,19 @@ impl<K, V> List<K, V> {
     }
 
     /// Puts `node`, whose key hashes to `hash` and is absent, in the place
-    /// of the least recently used entry `tail`, whose key hashes to
-    /// `old_hash`, and makes it the most recently used; returns the old
-    /// node. The index must have room (see
-    /// [`reserve_one`](crate::raw::reserve_one)). No user code runs.
+    /// of the least recently used entry, whose key hashes to `old_hash`,
+    /// and makes it the most recently used; returns its slot and the old
+    /// node, or hands `node` back when the list is empty. The index must
+    /// have room (see [`reserve_one`](crate::raw::reserve_one)). No user
+    /// code runs.
+    #[inline]
     pub(crate) fn replace_tail(
         &mut self,
-        tail: u32,
         old_hash: u64,
         hash: u64,
         node: Node<K, V>,
-    ) -> Node<K, V> {
-        let old = self.nodes.replace(tail, old_hash, hash, node);
-        // The tail is just before the head: the circle turns.
-        self.nodes.set_head(tail);
-        old
+    ) -> Result<(u32, Node<K, V>), Node<K, V>> {
+        self.nodes.replace_before_head(old_hash, hash, node)
     }
 
     /// Removes every entry, the index first. If a destructor panics the slab

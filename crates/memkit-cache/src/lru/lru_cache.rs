@@ -182,20 +182,23 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// pair takes its place and the circle turns, so that it becomes the
     /// head without a link changing.
     pub(crate) fn insert_absent(&mut self, hash: u64, key: K, value: V) -> (u32, Option<(K, V)>) {
+        let mut node = Node { key, value };
         if self.list.len() >= self.cap.get()
-            && let Some((tail, node)) = self.list.tail()
+            && let Some((_, tail)) = self.list.tail()
         {
             // User code (`Hash`) runs first, while nothing has moved.
-            let old_hash = self.hash(&node.key);
-            // The refill touches only the index (or unwinds), so `tail` stays.
+            let old_hash = self.hash(&tail.key);
+            // The refill touches only the index (or unwinds), so the tail
+            // stays.
             crate::raw::reserve_one(&mut self.list, &self.hash_builder);
-            let old = self
-                .list
-                .replace_tail(tail, old_hash, hash, Node { key, value });
-            return (tail, Some((old.key, old.value)));
+            match self.list.replace_tail(old_hash, hash, node) {
+                Ok((slot, old)) => return (slot, Some((old.key, old.value))),
+                Err(back) => node = back,
+            }
+        } else {
+            crate::raw::reserve_one(&mut self.list, &self.hash_builder);
         }
-        crate::raw::reserve_one(&mut self.list, &self.hash_builder);
-        (self.list.insert_new(hash, key, value), None)
+        (self.list.insert_new(hash, node.key, node.value), None)
     }
 
     /// Stores `v` under `k` as the most recently used entry, and returns the
