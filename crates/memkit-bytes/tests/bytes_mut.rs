@@ -1012,3 +1012,26 @@ mod serde_tests {
         );
     }
 }
+
+/// Appends of every small length (the inline copies, up to 16 bytes) and
+/// a few past it (`memcpy`), at every offset of the first words, keep the
+/// bytes in order: as a `Vec` model does.
+#[test]
+fn extend_from_slice_of_every_small_length_matches_a_vec() {
+    let source: Vec<u8> = (0..40u8)
+        .map(|b| b.wrapping_mul(37).wrapping_add(1))
+        .collect();
+    for offset in 0..9 {
+        for n in 0..=20 {
+            let mut memkit = BytesMut::with_capacity(64);
+            let mut model = Vec::with_capacity(64);
+            memkit.extend_from_slice(&source[..offset]);
+            model.extend_from_slice(&source[..offset]);
+            memkit.extend_from_slice(&source[offset..offset + n]);
+            model.extend_from_slice(&source[offset..offset + n]);
+            memkit.extend_from_slice(&source[..3]);
+            model.extend_from_slice(&source[..3]);
+            assert_eq!(&memkit[..], &model[..], "offset {offset}, length {n}");
+        }
+    }
+}

@@ -95,3 +95,48 @@ fn length_delimited_frames_allocate_nothing() {
     assert_eq!(frames, 50);
     assert_eq!(stats.allocs + stats.reallocs, 0, "{stats:?}");
 }
+
+/// The next frame of `decoder` from `buf`, which must hold one.
+fn next_frame(decoder: &mut RequestDecoder, buf: &mut BytesMut) -> RequestFrame {
+    decoder
+        .decode(buf)
+        .unwrap()
+        .expect("the buffer holds another frame")
+}
+
+#[test]
+fn a_head_kept_while_the_next_is_decoded_costs_one_field_list() {
+    let pool = BytesPool::new(4);
+    let mut decoder = RequestDecoder::new();
+    let req = request(4);
+    serve(&pool, &mut decoder, &req, usize::MAX);
+
+    // Two pipelined requests in one read; the first head is kept.
+    let mut buf = pool.get(4096);
+    buf.extend_from_slice(&req);
+    buf.extend_from_slice(&req);
+    let kept = next_frame(&mut decoder, &mut buf);
+    assert!(matches!(
+        next_frame(&mut decoder, &mut buf),
+        RequestFrame::Data(_)
+    ));
+    assert_eq!(next_frame(&mut decoder, &mut buf), RequestFrame::End);
+    let (second, stats) = measure(|| next_frame(&mut decoder, &mut buf));
+    assert_eq!(stats.allocs + stats.reallocs, 1, "{stats:?}");
+    let (RequestFrame::Head(kept), RequestFrame::Head(second)) = (kept, second) else {
+        panic!("two heads expected")
+    };
+    assert_eq!(kept.fields(), second.fields());
+    assert_eq!(second.fields().len(), 4);
+    drop((kept, second));
+    assert!(matches!(
+        next_frame(&mut decoder, &mut buf),
+        RequestFrame::Data(_)
+    ));
+    assert_eq!(next_frame(&mut decoder, &mut buf), RequestFrame::End);
+
+    // Once no head is kept, the decoder reuses its list again.
+    let (frames, stats) = measure(|| serve(&pool, &mut decoder, &req, usize::MAX));
+    assert_eq!(frames, (4, 2));
+    assert_eq!(stats.allocs + stats.reallocs, 0, "{stats:?}");
+}

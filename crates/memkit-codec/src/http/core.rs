@@ -12,12 +12,14 @@
 //! are first exceeded, before the line's content, so an over-long line gives
 //! the same error and offset whether it arrived whole or byte by byte.
 
+use triomphe::Arc;
+
 use memkit_bytes::{Buf, Bytes, BytesMut};
 
 use super::chars::{eq_ignore_case, find_lf, is_field_value_byte, is_ows, trim_ows};
 use super::field_list::{FieldList, FieldSpan, Span};
 use super::limits::{Lenient, Limits};
-use super::{Error, ErrorKind, Fields, Framing, Version};
+use super::{Error, ErrorKind, Framing, Version};
 use crate::raw::{
     FieldLine, LineScan, LineScanUser, field_value_end, run_with_line_scan, target_end, token_end,
 };
@@ -57,7 +59,7 @@ pub(crate) struct HeadParts {
 
 /// What one step yields. A head or trailer section carries only its
 /// bytes; the field positions wait in the decoder for
-/// [`Core::take_fields`] or [`Core::take_trailers`], so that a step that yields
+/// [`Core::take_fields`], so that a step that yields
 /// nothing moves nothing large.
 #[derive(Debug)]
 pub(crate) enum Event {
@@ -168,7 +170,11 @@ pub(crate) struct Core {
     skipped_empty_line: bool,
     line: Option<StartLine>,
     version: Version,
+    /// The fields of the section being read.
     fields: FieldList,
+    /// The list the last section's fields were handed out in, reused for
+    /// the next section once no `Fields` holds it.
+    handed_out: Option<Arc<FieldList>>,
     framing: FramingFields,
     chunk_extension_bytes: usize,
     /// The framing, keep-alive and expect-continue of the head just read.
@@ -194,6 +200,7 @@ impl Core {
             line: None,
             version: Version::Http11,
             fields: FieldList::default(),
+            handed_out: None,
             framing: FramingFields::default(),
             chunk_extension_bytes: 0,
             head_info: (Framing::Empty, false, false),
@@ -213,15 +220,30 @@ impl Core {
         }
     }
 
-    /// The fields of the head an `Event::Head` just yielded.
+    /// The fields of the head an `Event::Head` just yielded, or of the
+    /// trailers an `Event::Trailers` did; `None` when there are none.
+    ///
+    /// They move into the list handed out last time when nothing else
+    /// holds it any more, so that a decoder whose frames are dropped before
+    /// the next section allocates nothing; otherwise into a new one.
     #[inline]
-    pub(crate) fn take_fields(&mut self) -> FieldList {
-        self.fields.take()
+    pub(crate) fn take_fields(&mut self) -> Option<Arc<FieldList>> {
+        if self.fields.len() == 0 {
+            return None;
+        }
+        match self.handed_out.as_mut().and_then(Arc::get_mut) {
+            Some(list) => list.move_from(&mut self.fields),
+            None => self.hand_out_new_list(),
+        }
+        self.handed_out.clone()
     }
 
-    /// The trailers whose bytes an `Event::Trailers` just yielded.
-    pub(crate) fn take_trailers(&mut self, bytes: Bytes) -> Fields {
-        Fields::new(bytes, self.fields.take())
+    /// [`take_fields`](Core::take_fields) when the last list is still held.
+    #[inline(never)]
+    fn hand_out_new_list(&mut self) {
+        let mut list = FieldList::default();
+        list.move_from(&mut self.fields);
+        self.handed_out = Some(Arc::new(list));
     }
 
     /// Whether the decoder is between messages.
@@ -513,7 +535,7 @@ impl Core {
                     };
                     self.line_start = start + 2;
                     self.scanned = start + 2;
-                    return self.end_of_head(buf, line).map(Some);
+                    return self.end_of_head(buf, line);
                 }
             }
             let section = Some((self.limits.max_head_bytes, ErrorKind::HeadTooLarge));
@@ -532,7 +554,7 @@ impl Core {
                     self.start_line(buf, line)?;
                     self.state = State::Fields;
                 }
-                _ if empty => return self.end_of_head(buf, line).map(Some),
+                _ if empty => return self.end_of_head(buf, line),
                 _ => self.field_line(buf, line, false)?,
             }
         }
@@ -640,6 +662,7 @@ impl Core {
     }
 
     /// `HTTP/DIGIT.DIGIT`, major 1; a minor above 1 reads as 1.1.
+    #[inline]
     fn version(&self, bytes: &[u8], at: usize) -> Result<Version, Error> {
         match *bytes {
             [b'H', b'T', b'T', b'P', b'/', major, b'.', minor]
@@ -918,8 +941,10 @@ impl Core {
     }
 
     /// The empty line: checks the framing as a whole, splits the head off
-    /// the buffer and sets up the body.
-    fn end_of_head(&mut self, buf: &mut BytesMut, line: Line) -> Result<Event, Error> {
+    /// the buffer and sets up the body. Returns the type of
+    /// [`head`](Core::head), so that the head is written once, in the
+    /// caller's place, and not copied out of a return value of its own.
+    fn end_of_head(&mut self, buf: &mut BytesMut, line: Line) -> Result<Option<Event>, Error> {
         let f = self.framing;
         let start_line = self.line.expect("a start line precedes the fields");
         if let Some(te_at) = f.transfer_encoding_at {
@@ -957,7 +982,7 @@ impl Core {
             Framing::Upgrade => State::EndThenUpgrade,
         };
         self.head_info = (framing, keep_alive, f.expect_continue);
-        Ok(Event::Head(head))
+        Ok(Some(Event::Head(head)))
     }
 
     fn request_framing(&self) -> Framing {

@@ -90,6 +90,18 @@ pub(crate) struct FieldList {
 }
 
 impl FieldList {
+    /// The empty list, for a [`Fields`](super::Fields) without one.
+    pub(crate) const EMPTY: FieldList = FieldList {
+        inline: [ShortSpan {
+            name_start: 0,
+            name_end: 0,
+            value_start: 0,
+            value_end: 0,
+        }; INLINE_FIELDS],
+        inline_len: 0,
+        spill: Vec::new(),
+    };
+
     pub(crate) fn len(&self) -> usize {
         self.inline_len as usize + self.spill.len()
     }
@@ -147,17 +159,16 @@ impl FieldList {
         (&self.inline[..self.inline_len as usize], &self.spill)
     }
 
-    /// The list, leaving this one empty; the inline entries are copied,
-    /// not reset, as only `inline_len` says which are in use.
+    /// Moves the fields of `from` here, leaving `from` empty: only the
+    /// inline entries in use are copied, and the two spill vectors swap,
+    /// so each keeps heap room for the next list that spills.
     #[inline]
-    pub(crate) fn take(&mut self) -> FieldList {
-        let list = FieldList {
-            inline: self.inline,
-            inline_len: self.inline_len,
-            spill: std::mem::take(&mut self.spill),
-        };
-        self.inline_len = 0;
-        list
+    pub(crate) fn move_from(&mut self, from: &mut FieldList) {
+        let len = from.inline_len as usize;
+        self.inline[..len].copy_from_slice(&from.inline[..len]);
+        self.inline_len = from.inline_len;
+        std::mem::swap(&mut self.spill, &mut from.spill);
+        from.clear();
     }
 
     pub(crate) fn clear(&mut self) {

@@ -1,6 +1,7 @@
 //! [`Fields`]: the header or trailer fields of a message.
 
 use std::fmt;
+use triomphe::Arc;
 
 use memkit_bytes::Bytes;
 
@@ -32,13 +33,25 @@ use super::{FieldsIter, GetAll};
 pub struct Fields {
     /// The bytes every span points into.
     pub(crate) bytes: Bytes,
-    pub(crate) list: FieldList,
+    /// Where the fields are in `bytes`; `None` when there are none. The
+    /// list is shared with the decoder, which reuses it for a later message
+    /// once every `Fields` holding it is dropped: a head stays a few words
+    /// to move, and decoding one allocates nothing.
+    list: Option<Arc<FieldList>>,
 }
+
+/// The list of a `Fields` without one.
+static NO_FIELDS: FieldList = FieldList::EMPTY;
 
 impl Fields {
     #[inline]
-    pub(crate) fn new(bytes: Bytes, list: FieldList) -> Fields {
+    pub(crate) fn new(bytes: Bytes, list: Option<Arc<FieldList>>) -> Fields {
         Fields { bytes, list }
+    }
+
+    #[inline]
+    pub(crate) fn list(&self) -> &FieldList {
+        self.list.as_deref().unwrap_or(&NO_FIELDS)
     }
 
     /// The number of fields, repeated names counted each time.
@@ -49,7 +62,7 @@ impl Fields {
     /// assert_eq!(memkit_codec::http::Fields::default().len(), 0);
     /// ```
     pub fn len(&self) -> usize {
-        self.list.len()
+        self.list().len()
     }
 
     /// Whether there are no fields.
@@ -60,7 +73,7 @@ impl Fields {
     /// assert!(memkit_codec::http::Fields::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.list.len() == 0
+        self.list().len() == 0
     }
 
     /// The value of the first field named `name` (ASCII case ignored).
@@ -72,7 +85,7 @@ impl Fields {
     /// ```
     pub fn get(&self, name: &str) -> Option<&[u8]> {
         let name = name.as_bytes();
-        self.list
+        self.list()
             .iter()
             .find(|f| f.name.of(&self.bytes).eq_ignore_ascii_case(name))
             .map(|f| f.value.of(&self.bytes))
@@ -113,7 +126,7 @@ impl Fields {
     }
 
     pub(crate) fn field(&self, index: usize) -> Option<(&[u8], &[u8])> {
-        self.list.get(index).map(|f| self.pair(&f))
+        self.list().get(index).map(|f| self.pair(&f))
     }
 
     pub(crate) fn pair(&self, f: &FieldSpan) -> (&[u8], &[u8]) {

@@ -28,7 +28,7 @@ pub struct FieldsIter<'a> {
 impl<'a> FieldsIter<'a> {
     #[inline]
     pub(crate) fn new(fields: &'a Fields) -> FieldsIter<'a> {
-        let (inline, spill) = fields.list.as_slices();
+        let (inline, spill) = fields.list().as_slices();
         FieldsIter {
             bytes: &fields.bytes,
             inline: inline.iter(),

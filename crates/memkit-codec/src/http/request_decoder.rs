@@ -118,7 +118,9 @@ impl RequestDecoder {
                 RequestFrame::Head(RequestHead::from_parts(parts, fields))
             }
             Event::Data(data) => RequestFrame::Data(data),
-            Event::Trailers(bytes) => RequestFrame::Trailers(self.core.take_trailers(bytes)),
+            Event::Trailers(bytes) => {
+                RequestFrame::Trailers(Fields::new(bytes, self.core.take_fields()))
+            }
             Event::End => RequestFrame::End,
         }
     }

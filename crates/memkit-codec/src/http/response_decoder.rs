@@ -108,7 +108,9 @@ impl ResponseDecoder {
                 ResponseFrame::Head(head)
             }
             Event::Data(data) => ResponseFrame::Data(data),
-            Event::Trailers(bytes) => ResponseFrame::Trailers(self.core.take_trailers(bytes)),
+            Event::Trailers(bytes) => {
+                ResponseFrame::Trailers(Fields::new(bytes, self.core.take_fields()))
+            }
             Event::End => ResponseFrame::End,
         }
     }

@@ -279,6 +279,7 @@ pub(super) mod avx2 {
     ///
     /// The processor must have AVX2. The safe twin, for any processor, is
     /// [`super::baseline::field_value_end`].
+    #[inline]
     #[target_feature(enable = "avx2")]
     pub(super) unsafe fn field_value_end(bytes: &[u8]) -> usize {
         class_end(
