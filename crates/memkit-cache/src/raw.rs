@@ -1,7 +1,8 @@
 //! The unsafe core of memkit-cache: [`Ring`], a slab whose values are
-//! threaded on circular doubly linked lists ("rings") by `u32` links, with
-//! the hash index of their keys, where a step along a link or from the
-//! index to a slot reads the slab without checking it.
+//! threaded on circular doubly linked lists ("rings") by `u32` links (byte
+//! offsets into the slab, see [`Link`]), with the hash index of their keys,
+//! where a step along a link or from the index to a slot reads the slab
+//! without checking it or scaling an index.
 //!
 //! Every cache operation walks a few links (a promotion in `LruCache`
 //! follows four) and looks a key up through the index, and a checked slab
@@ -71,9 +72,6 @@ use core::num::NonZeroU32;
 use hashbrown::HashTable;
 use memkit_slab::Slab;
 
-/// The most entries a ring holds: every slab index fits a [`Link`].
-pub(crate) const MAX_ENTRIES: usize = u32::MAX as usize - 1;
-
 /// A value that carries its key.
 pub(crate) trait Keyed {
     type Key;
@@ -92,46 +90,14 @@ pub(crate) trait Owner<const ONE: bool> {
     fn detach(&mut self, slot: u32);
 }
 
-/// A slab index stored plus one, so that `Slab`'s vacant variant can use the
-/// zero niche and a `u64 → u64` entry of `LruCache` stays 24 bytes.
+/// A slot's place in the slab as a byte offset plus one stride
+/// ([`Slab::STRIDE`]): a step along a link reads the slot at `link - stride`
+/// bytes without scaling an index, and the offset is never zero, so that
+/// `Slab`'s vacant variant can use the zero niche and a `u64 → u64` entry of
+/// `LruCache` stays 24 bytes. [`Ring`] converts between links and slot
+/// numbers.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Link(NonZeroU32);
-
-impl Link {
-    /// The link to slab index `index`, which is below [`MAX_ENTRIES`]
-    /// ([`Ring::insert`] checks before a slot is used). An add, no branch.
-    #[inline]
-    fn new(index: u32) -> Self {
-        Link(NonZeroU32::MIN.saturating_add(index))
-    }
-
-    /// The link to `index`, an occupied slot, without the saturating add
-    /// of [`Link::new`].
-    ///
-    /// # Safety
-    ///
-    /// * `index` is an occupied slot of a [`Ring`]: [`Ring::insert`] keeps
-    ///   every occupied slot below [`MAX_ENTRIES`], so `index + 1` neither
-    ///   overflows nor is zero.
-    #[inline]
-    unsafe fn occupied(index: u32) -> Self {
-        // SAFETY: the caller promises `index < MAX_ENTRIES < u32::MAX`.
-        Link(unsafe { NonZeroU32::new_unchecked(index + 1) })
-    }
-
-    /// The slab index.
-    #[inline]
-    fn get(self) -> u32 {
-        self.0.get() - 1
-    }
-
-    /// The slab index as a `usize`. Subtracting after the widening lets
-    /// the compiler fold the `- 1` into the address of the slot.
-    #[inline]
-    fn slot(self) -> usize {
-        self.0.get() as usize - 1
-    }
-}
 
 /// A value and its place on its ring.
 #[derive(Clone)]
@@ -159,6 +125,50 @@ pub(crate) struct Ring<T, const ONE: bool = false> {
 }
 
 impl<T, const ONE: bool> Ring<T, ONE> {
+    /// The bytes between two slots of the slab.
+    const STRIDE: usize = Slab::<Linked<T>>::STRIDE;
+
+    /// The most entries a ring holds: every link, `(slot + 1) * STRIDE`,
+    /// fits a `u32` below `u32::MAX`.
+    pub(crate) const MAX_ENTRIES: usize = u32::MAX as usize / Self::STRIDE - 1;
+
+    /// The link to slot `index`. A slot at or above [`Self::MAX_ENTRIES`],
+    /// which is never occupied, gets a link no occupied slot has.
+    #[inline]
+    fn link_to(index: u32) -> Link {
+        let offset = (index as usize + 1).saturating_mul(Self::STRIDE);
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+        Link(NonZeroU32::new(offset).unwrap_or(NonZeroU32::MAX))
+    }
+
+    /// The link to `index`, without the checks of [`Ring::link_to`].
+    ///
+    /// # Safety
+    ///
+    /// * `index` is below [`Self::MAX_ENTRIES`], so `(index + 1) * STRIDE`
+    ///   neither overflows nor is zero. Every occupied slot is:
+    ///   [`Ring::store`] checks.
+    #[inline]
+    unsafe fn occupied_link(index: u32) -> Link {
+        let offset = (index + 1) * Self::STRIDE as u32;
+        // SAFETY: the caller promises `index < MAX_ENTRIES`, so the
+        // product fits and, both factors being positive, is not zero.
+        Link(unsafe { NonZeroU32::new_unchecked(offset) })
+    }
+
+    /// The slot number of `link`.
+    #[inline]
+    fn index_of(link: Link) -> u32 {
+        (link.0.get() as usize / Self::STRIDE - 1) as u32
+    }
+
+    /// The byte offset of `link`'s slot in the slab. Subtracting after the
+    /// widening lets the compiler fold the stride into the slot's address.
+    #[inline]
+    fn offset_of(link: Link) -> usize {
+        link.0.get() as usize - Self::STRIDE
+    }
+
     pub(crate) const fn new() -> Self {
         Ring {
             slots: Slab::new(),
@@ -238,7 +248,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     #[inline]
     unsafe fn linked_at(&self, link: Link) -> &Linked<T> {
         // SAFETY: the caller promises `link` names a slot that holds a value.
-        unsafe { self.slots.get_unchecked(link.slot()) }
+        unsafe { self.slots.get_unchecked_at(Self::offset_of(link)) }
     }
 
     /// The slot `link` names, mutably, without a check.
@@ -252,7 +262,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     #[inline]
     unsafe fn linked_at_mut(&mut self, link: Link) -> &mut Linked<T> {
         // SAFETY: the caller promises `link` names a slot that holds a value.
-        unsafe { self.slots.get_unchecked_mut(link.slot()) }
+        unsafe { self.slots.get_unchecked_at_mut(Self::offset_of(link)) }
     }
 
     /// The slot after `index` on its ring.
@@ -262,7 +272,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     /// If `index` is vacant.
     #[inline]
     pub(crate) fn next(&self, index: u32) -> u32 {
-        self.linked(index).next.get()
+        Self::index_of(self.linked(index).next)
     }
 
     /// The slot before `index` on its ring.
@@ -272,7 +282,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     /// If `index` is vacant.
     #[inline]
     pub(crate) fn prev(&self, index: u32) -> u32 {
-        self.linked(index).prev.get()
+        Self::index_of(self.linked(index).prev)
     }
 
     /// The slot filed under `hash` whose value `is_key` accepts, and that
@@ -282,7 +292,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     pub(crate) fn find(&self, hash: u64, is_key: impl FnMut(&T) -> bool) -> Option<(u32, &T)> {
         let link = self.find_link(hash, is_key)?;
         // SAFETY: `link` is an entry of the index (invariant 3).
-        Some((link.get(), &unsafe { self.linked_at(link) }.value))
+        Some((Self::index_of(link), &unsafe { self.linked_at(link) }.value))
     }
 
     /// The entry of the index filed under `hash` whose value `is_key`
@@ -295,7 +305,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
             .find(hash, |&link| {
                 // SAFETY: every entry of the index names an occupied slot
                 // (invariant 3).
-                is_key(&unsafe { slots.get_unchecked(link.slot()) }.value)
+                is_key(&unsafe { slots.get_unchecked_at(Self::offset_of(link)) }.value)
             })
             .copied()
     }
@@ -307,23 +317,23 @@ impl<T, const ONE: bool> Ring<T, ONE> {
         self.index.len() < self.index.capacity()
     }
 
-    /// Stores `value` as a ring of its own, unfiled; returns its link, or
-    /// hands the value back when the slab already has [`MAX_ENTRIES`] slots
-    /// in use.
-    fn store(&mut self, value: T) -> Result<Link, T> {
+    /// Stores `value` as a ring of its own, unfiled; returns its slot and
+    /// link, or hands the value back when the slab already has
+    /// [`Self::MAX_ENTRIES`] slots in use.
+    fn store(&mut self, value: T) -> Result<(u32, Link), T> {
         let vacant = self.slots.vacant_key();
         let index = match u32::try_from(vacant) {
-            Ok(index) if vacant < MAX_ENTRIES => index,
+            Ok(index) if vacant < Self::MAX_ENTRIES => index,
             _ => return Err(value),
         };
-        let link = Link::new(index);
+        let link = Self::link_to(index);
         let stored = self.slots.insert(Linked {
             value,
             next: link,
             prev: link,
         });
         debug_assert_eq!(stored, vacant, "Ring::store: the slab's next key moved");
-        Ok(link)
+        Ok((index, link))
     }
 
     /// Files `link` under `hash`; the index has room.
@@ -345,7 +355,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
             Ok(entry) => {
                 entry.remove();
             }
-            Err(_) => not_filed(link.get()),
+            Err(_) => not_filed(Self::index_of(link)),
         }
     }
 
@@ -359,9 +369,9 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     /// If `index` is not filed under `old_hash`; nothing has changed then.
     #[inline]
     pub(crate) fn replace(&mut self, index: u32, old_hash: u64, hash: u64, value: T) -> T {
-        // Slots at and above `MAX_ENTRIES` are never filed, so the
-        // saturation of `Link::new` finds nothing wrong.
-        self.unfile(old_hash, Link::new(index));
+        // A slot at or above `MAX_ENTRIES` is never filed, and neither is
+        // the link `link_to` gives it.
+        self.unfile(old_hash, Self::link_to(index));
         // SAFETY: `index` was an entry of the index (invariant 3), so it is
         // occupied.
         let linked = unsafe { self.linked_unchecked_mut(index) };
@@ -369,7 +379,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
         // By invariant 3 `index` had one entry, now gone: filing it again
         // keeps it named once.
         // SAFETY: `index` is occupied (above).
-        self.file(hash, unsafe { Link::occupied(index) });
+        self.file(hash, unsafe { Self::occupied_link(index) });
         old
     }
 
@@ -404,7 +414,8 @@ impl<T, const ONE: bool> Ring<T, ONE> {
         let linked = unsafe { self.linked_unchecked_mut(index) };
         let (next, prev) = (linked.next, linked.prev);
         // SAFETY: the caller promises both are occupied.
-        let (index_link, at_link) = unsafe { (Link::occupied(index), Link::occupied(at)) };
+        let (index_link, at_link) =
+            unsafe { (Self::occupied_link(index), Self::occupied_link(at)) };
         // SAFETY: 1. `prev` and `next` are links of the occupied `index`,
         // and `before` a link of the occupied `at`, so all are occupied
         // (invariant 1); the caller promises `index` and `at` are. 2.
@@ -439,10 +450,12 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     fn unlink_slot(&mut self, index: u32) -> Option<u32> {
         let linked = self.linked(index);
         let (next, prev) = (linked.next, linked.prev);
-        if next.get() == index {
+        // SAFETY: `index` was checked just above.
+        let link = unsafe { Self::occupied_link(index) };
+        if next == link {
             return None;
         }
-        if ONE && self.head == Link::new(index) {
+        if ONE && self.head == link {
             // A link of the occupied `index`: occupied (invariant 1).
             self.head = next;
         }
@@ -454,10 +467,9 @@ impl<T, const ONE: bool> Ring<T, ONE> {
         }
         // SAFETY: `index` was checked above and is still occupied.
         let this = unsafe { self.linked_unchecked_mut(index) };
-        let link = Link::new(index);
         this.next = link;
         this.prev = link;
-        Some(next.get())
+        Some(Self::index_of(next))
     }
 
     /// Takes `index` out of the index (where it is filed under `hash`), its
@@ -469,7 +481,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     /// If `index` is not filed under `hash`; nothing has changed then.
     pub(crate) fn remove(&mut self, hash: u64, index: u32) -> (T, Option<u32>) {
         // As in `replace`, a slot out of range is never filed.
-        self.unfile(hash, Link::new(index));
+        self.unfile(hash, Self::link_to(index));
         // By invariant 3 that was the one entry naming `index`.
         self.remove_unfiled(index)
     }
@@ -489,7 +501,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     fn unfiled(&self) -> Vec<u32> {
         let mut filed = alloc::vec![false; self.slots.capacity()];
         for &link in &self.index {
-            filed[link.slot()] = true;
+            filed[Self::index_of(link) as usize] = true;
         }
         self.slots
             .iter()
@@ -530,7 +542,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
         index.shrink_to_fit(|&link| {
             // SAFETY: every entry of the index names an occupied slot
             // (invariant 3).
-            hash(&unsafe { slots.get_unchecked(link.slot()) }.value)
+            hash(&unsafe { slots.get_unchecked_at(Self::offset_of(link)) }.value)
         });
         self.slots.shrink_to_fit();
     }
@@ -539,16 +551,16 @@ impl<T, const ONE: bool> Ring<T, ONE> {
 impl<T> Ring<T> {
     /// Stores `value` as a ring of its own and files its slot under `hash`;
     /// returns the slot, or hands the value back when the slab already has
-    /// [`MAX_ENTRIES`] slots in use. The index must have room (see
+    /// [`Self::MAX_ENTRIES`] slots in use. The index must have room (see
     /// [`reserve_one`]).
     ///
     /// # Panics
     ///
     /// If the index has no room: the value stays in the slab, unfiled.
     pub(crate) fn insert(&mut self, hash: u64, value: T) -> Result<u32, T> {
-        let link = self.store(value)?;
+        let (index, link) = self.store(value)?;
         self.file(hash, link);
-        Ok(link.get())
+        Ok(index)
     }
 
     /// Takes `index` out of its ring, making it a ring of its own; returns
@@ -566,7 +578,7 @@ impl<T> Ring<T> {
 impl<T> Ring<T, true> {
     /// Stores `value` as the head, just before the old head, and files its
     /// slot under `hash`; returns the slot, or hands the value back when
-    /// the slab already has [`MAX_ENTRIES`] slots in use. The index must
+    /// the slab already has [`Self::MAX_ENTRIES`] slots in use. The index must
     /// have room (see [`reserve_one`]).
     ///
     /// # Panics
@@ -574,7 +586,7 @@ impl<T> Ring<T, true> {
     /// If the index has no room: the value stays on the ring, unfiled.
     pub(crate) fn insert(&mut self, hash: u64, value: T) -> Result<u32, T> {
         let was_empty = self.is_empty();
-        let link = self.store(value)?;
+        let (index, link) = self.store(value)?;
         if was_empty {
             self.head = link;
         } else {
@@ -583,7 +595,7 @@ impl<T> Ring<T, true> {
             unsafe { self.make_head_unchecked(link) };
         }
         self.file(hash, link);
-        Ok(link.get())
+        Ok(index)
     }
 
     /// Puts `value`, filed under `hash`, in the place of the value before
@@ -618,13 +630,14 @@ impl<T> Ring<T, true> {
         self.file(hash, tail);
         // A link of the occupied head: occupied, on the ring (invariant 4).
         self.head = tail;
-        Ok((tail.get(), old))
+        Ok((Self::index_of(tail), old))
     }
 
     /// The head, unless the ring is empty.
     #[inline]
     pub(crate) fn head(&self) -> Option<u32> {
-        (!self.is_empty()).then_some(self.head.get())
+        // Lazily: the head of an empty ring may name no slot at all.
+        (!self.is_empty()).then(|| Self::index_of(self.head))
     }
 
     /// The slot before the head on its ring (the tail of an LRU list), and
@@ -638,7 +651,7 @@ impl<T> Ring<T, true> {
         // (invariant 4), and so does its `prev` (invariant 1).
         unsafe {
             let before = self.linked_at(self.head).prev;
-            Some((before.get(), &self.slots.get_unchecked(before.slot()).value))
+            Some((Self::index_of(before), &self.linked_at(before).value))
         }
     }
 
@@ -652,7 +665,7 @@ impl<T> Ring<T, true> {
         let _ = self.linked(index);
         // SAFETY: `index` was checked just above; it is on the one ring
         // (invariant 4).
-        self.head = unsafe { Link::occupied(index) };
+        self.head = unsafe { Self::occupied_link(index) };
     }
 
     /// Moves `index` to just before the head and makes it the head; returns
@@ -665,7 +678,7 @@ impl<T> Ring<T, true> {
     pub(crate) fn make_head(&mut self, index: u32) -> &mut T {
         let _ = self.linked(index);
         // SAFETY: `index` was checked just above.
-        unsafe { self.make_head_unchecked(Link::occupied(index)) }
+        unsafe { self.make_head_unchecked(Self::occupied_link(index)) }
     }
 
     /// [`make_head`](Ring::make_head) without its check.
@@ -716,7 +729,9 @@ impl<T> Ring<T, true> {
     ) -> Option<(u32, &mut T)> {
         let link = self.find_link(hash, is_key)?;
         // SAFETY: `link` is an entry of the index (invariant 3).
-        Some((link.get(), unsafe { self.make_head_unchecked(link) }))
+        Some((Self::index_of(link), unsafe {
+            self.make_head_unchecked(link)
+        }))
     }
 }
 
@@ -770,7 +785,7 @@ where
     for (slot, linked) in slots.iter() {
         let hash = hash_builder.hash_one(linked.value.key());
         // Each occupied slot once, into an emptied index: invariant 3.
-        let link = Link::new(slot as u32);
+        let link = Ring::<O::Entry, ONE>::link_to(slot as u32);
         index.insert_unique(hash, link, |_| unreachable!("the index has room"));
     }
     core::mem::forget(guard);
@@ -1114,6 +1129,32 @@ mod tests {
         assert_eq!(line.ring.head(), None);
         assert_eq!(line.ring.before_head(), None);
         assert!(line.detached.is_empty(), "no refill unwound");
+    }
+
+    /// Links convert to slot numbers and back up to the last slot a ring
+    /// may hold; beyond it they name no slot and do not wrap.
+    #[test]
+    fn links_cover_every_slot_and_no_more() {
+        type Lines = Ring<Key, true>;
+        let stride = Lines::STRIDE;
+        assert_eq!(stride, 16, "a u32 and two links, in a usize-aligned entry");
+        let last = Lines::MAX_ENTRIES as u32 - 1;
+        for index in [0, 1, 2, 1000, last - 1, last] {
+            let link = Lines::link_to(index);
+            assert_eq!(Lines::index_of(link), index);
+            assert_eq!(Lines::offset_of(link), index as usize * stride);
+            // SAFETY: `index` is below `MAX_ENTRIES`.
+            assert!(link == unsafe { Lines::occupied_link(index) });
+        }
+        let top = Lines::link_to(last).0.get();
+        for beyond in [last + 1, last + 2, u32::MAX / 2, u32::MAX - 1, u32::MAX] {
+            assert!(
+                Lines::link_to(beyond).0.get() > top,
+                "slot {beyond} has a link past the last slot's"
+            );
+        }
+        assert_eq!(Ring::<[u64; 2]>::STRIDE, 24);
+        assert_eq!(Ring::<[u64; 2]>::MAX_ENTRIES, 178_956_969);
     }
 
     /// A hasher that panics.

@@ -17,7 +17,7 @@
 use core::borrow::Borrow;
 
 use crate::node::Node;
-use crate::raw::{Keyed, MAX_ENTRIES, Owner, Ring};
+use crate::raw::{Keyed, Owner, Ring};
 
 /// The slab, index and list of an [`LruCache`](crate::LruCache).
 #[derive(Clone)]
@@ -153,10 +153,13 @@ impl<K, V> List<K, V> {
     ///
     /// # Panics
     ///
-    /// If the cache already holds [`MAX_ENTRIES`] entries.
+    /// If the cache already holds [`Ring::MAX_ENTRIES`] entries.
     pub(crate) fn insert_new(&mut self, hash: u64, key: K, value: V) -> u32 {
         let Ok(index) = self.nodes.insert(hash, Node { key, value }) else {
-            panic!("LruCache::put: more than {MAX_ENTRIES} entries")
+            panic!(
+                "LruCache::put: more than {} entries",
+                Ring::<Node<K, V>, true>::MAX_ENTRIES
+            )
         };
         index
     }

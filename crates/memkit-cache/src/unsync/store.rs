@@ -14,7 +14,7 @@
 
 use core::cell::Cell;
 
-use crate::raw::{Keyed, MAX_ENTRIES, Owner, Ring};
+use crate::raw::{Keyed, Owner, Ring};
 
 /// One entry.
 #[derive(Clone)]
@@ -191,7 +191,7 @@ impl<K, V> Store<K, V> {
     ///
     /// # Panics
     ///
-    /// If the cache already holds [`MAX_ENTRIES`] entries.
+    /// If the cache already holds [`Ring::MAX_ENTRIES`] entries.
     pub(crate) fn insert_new(
         &mut self,
         hash: u64,
@@ -208,7 +208,10 @@ impl<K, V> Store<K, V> {
             in_main: main,
         };
         let Ok(index) = self.slots.insert(hash, slot) else {
-            panic!("Cache::insert: more than {MAX_ENTRIES} entries")
+            panic!(
+                "Cache::insert: more than {} entries",
+                Ring::<Slot<K, V>>::MAX_ENTRIES
+            )
         };
         self.push_newest(index, main);
         index
