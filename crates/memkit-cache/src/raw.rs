@@ -371,15 +371,15 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     pub(crate) fn replace(&mut self, index: u32, old_hash: u64, hash: u64, value: T) -> T {
         // A slot at or above `MAX_ENTRIES` is never filed, and neither is
         // the link `link_to` gives it.
-        self.unfile(old_hash, Self::link_to(index));
-        // SAFETY: `index` was an entry of the index (invariant 3), so it is
-        // occupied.
-        let linked = unsafe { self.linked_unchecked_mut(index) };
+        let link = Self::link_to(index);
+        self.unfile(old_hash, link);
+        // SAFETY: `link` was an entry of the index (invariant 3), so its
+        // slot is occupied.
+        let linked = unsafe { self.linked_at_mut(link) };
         let old = core::mem::replace(&mut linked.value, value);
-        // By invariant 3 `index` had one entry, now gone: filing it again
+        // By invariant 3 `link` had one entry, now gone: filing it again
         // keeps it named once.
-        // SAFETY: `index` is occupied (above).
-        self.file(hash, unsafe { Self::occupied_link(index) });
+        self.file(hash, link);
         old
     }
 
