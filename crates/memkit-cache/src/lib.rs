@@ -16,7 +16,6 @@ extern crate alloc;
 extern crate std;
 
 mod ghost;
-mod index;
 pub mod lru;
 mod node;
 mod policy;

@@ -1,11 +1,14 @@
 //! The unsafe core of memkit-cache: [`Ring`], a slab whose values are
-//! threaded on circular doubly linked lists ("rings") by `u32` links, where
-//! a step along a link reads the slab without checking it.
+//! threaded on circular doubly linked lists ("rings") by `u32` links (byte
+//! offsets into the slab, see [`Link`]), with the hash index of their keys,
+//! where a step along a link or from the index to a slot reads the slab
+//! without checking it or scaling an index.
 //!
 //! Every cache operation walks a few links (a promotion in `LruCache`
-//! follows four), and a checked slab access costs a bounds check and an
-//! occupancy check each. The links are private to this module, so the
-//! structure that makes them safe to follow is kept here, in one file.
+//! follows four) and looks a key up through the index, and a checked slab
+//! access costs a bounds check and an occupancy check each. The links and
+//! the index are private to this module, so the structure that makes them
+//! safe to follow is kept here, in one file.
 //!
 //! # Invariants
 //!
@@ -14,74 +17,87 @@
 //! 1. `next(i)` and `prev(i)` name occupied slots;
 //! 2. `prev(next(i)) == i` and `next(prev(i)) == i`.
 //!
+//! And for the index, `Ring::index`:
+//!
+//! 3. every entry names an occupied slot, and no two entries name the same
+//!    slot. (Under which hash an entry is filed matters for finding it,
+//!    not for soundness.)
+//!
+//! And for a `Ring<T, true>` (one ring, `LruCache`'s list):
+//!
+//! 4. all occupied slots are on one ring, and `Ring::head` names one of
+//!    them unless the slab is empty.
+//!
 //! How each method keeps them:
 //!
 //! * [`Ring::insert`] stores a slot as a ring of its own (its links name
-//!   itself).
+//!   itself), in a slot that was vacant, so no entry named it (3); then it
+//!   files that slot once.
 //! * Links change only in [`Ring::unlink`] and [`Ring::place_before`],
 //!   which splice rings and keep 2, and so 1 (every slot they link to is
-//!   occupied: checked, or reached by a link).
-//! * A slot leaves the slab only in [`Ring::remove`], after `unlink` made
-//!   it a ring of its own: by 2 no other slot links to it then.
-//! * `clear` empties the slab, and `Clone` copies the links with the slots
-//!   at the same indices.
+//!   occupied: checked, or reached by a link, or from the index).
+//! * A slot leaves the slab only in [`Ring::remove`], which first takes its
+//!   one entry out of the index (or panics before anything changed), and
+//!   then `unlink` makes it a ring of its own: by 2 no other slot links to
+//!   it, and by 3 no entry names it, when it is vacated. The unwind guard of
+//!   [`reserve_one`] vacates only slots it found unnamed by the index.
+//! * Entries are added only by `insert`, by [`Ring::replace`] (which takes
+//!   the slot's one entry out before it files the slot again) and by the
+//!   refill of [`reserve_one`] (which empties the index and files each
+//!   occupied slot once); hashbrown's own moves (growth, rehash, shrink)
+//!   keep the set of entries or, if a hasher panics, drop some of them.
+//! * On one ring (4), `insert` links the new slot in before the head (or
+//!   makes it the head of an empty slab) before any user code can run;
+//!   `place_before` moves a slot within the ring; `unlink` is not offered,
+//!   and the `remove` that unlinks a slot vacates it next. `head` is set
+//!   only to a slot checked, found through the index, or linked from an
+//!   occupied slot, and when its slot leaves, it moves to the slot that
+//!   followed (if the slot was alone, the slab is empty then).
+//! * `clear` empties the index, then the slab; `Clone` copies the links,
+//!   the index and the head with the slots at the same indices.
 //!
-//! No user code (a value's `Drop`, `Clone`) runs while a splice is half
-//! done: values are dropped only after `remove` relinked their
-//! neighbours, so a panic leaves the invariants whole.
+//! No user code (a value's `Drop`, `Clone`, `Hash`, `Eq`) runs while a
+//! splice is half done: values are dropped only after `remove` relinked
+//! their neighbours, so a panic leaves the invariants whole.
 //!
 //! Consequence, used by every `unsafe` block below: an index read out of
-//! the links of an occupied slot names an occupied slot, so
+//! the links of an occupied slot, or out of the index, names an occupied
+//! slot, and so does the head of a non-empty `Ring<T, true>`, so
 //! `Slab::get_unchecked(_mut)` on it is sound. Indices that come from
-//! outside (a hash table, a list head) are checked.
+//! outside (a caller) are checked.
 
+use alloc::vec::Vec;
 use core::num::NonZeroU32;
 
+use hashbrown::HashTable;
 use memkit_slab::Slab;
 
-/// The most entries a ring holds: every slab index fits a [`Link`].
-pub(crate) const MAX_ENTRIES: usize = u32::MAX as usize - 1;
+/// A value that carries its key.
+pub(crate) trait Keyed {
+    type Key;
+    fn key(&self) -> &Self::Key;
+}
 
-/// A slab index stored plus one, so that `Slab`'s vacant variant can use the
-/// zero niche and a `u64 → u64` entry of `LruCache` stays 24 bytes.
+/// A cache's storage: a [`Ring`], and the lists the cache keeps on it.
+pub(crate) trait Owner<const ONE: bool> {
+    type Entry: Keyed;
+
+    /// The ring.
+    fn ring(&mut self) -> &mut Ring<Self::Entry, ONE>;
+
+    /// Takes `slot` off the owner's lists (heads, counts), as the ring is
+    /// about to drop it; see [`reserve_one`].
+    fn detach(&mut self, slot: u32);
+}
+
+/// A slot's place in the slab as a byte offset plus one stride
+/// ([`Slab::STRIDE`]): a step along a link reads the slot at `link - stride`
+/// bytes without scaling an index, and the offset is never zero, so that
+/// `Slab`'s vacant variant can use the zero niche and a `u64 → u64` entry of
+/// `LruCache` stays 24 bytes. [`Ring`] converts between links and slot
+/// numbers.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Link(NonZeroU32);
-
-impl Link {
-    /// The link to slab index `index`, which is below [`MAX_ENTRIES`]
-    /// ([`Ring::insert`] checks before a slot is used). An add, no branch.
-    #[inline]
-    fn new(index: u32) -> Self {
-        Link(NonZeroU32::MIN.saturating_add(index))
-    }
-
-    /// The link to `index`, an occupied slot, without the saturating add
-    /// of [`Link::new`].
-    ///
-    /// # Safety
-    ///
-    /// * `index` is an occupied slot of a [`Ring`]: [`Ring::insert`] keeps
-    ///   every occupied slot below [`MAX_ENTRIES`], so `index + 1` neither
-    ///   overflows nor is zero.
-    #[inline]
-    unsafe fn occupied(index: u32) -> Self {
-        // SAFETY: the caller promises `index < MAX_ENTRIES < u32::MAX`.
-        Link(unsafe { NonZeroU32::new_unchecked(index + 1) })
-    }
-
-    /// The slab index.
-    #[inline]
-    fn get(self) -> u32 {
-        self.0.get() - 1
-    }
-
-    /// The slab index as a `usize`. Subtracting after the widening lets
-    /// the compiler fold the `- 1` into the address of the slot.
-    #[inline]
-    fn slot(self) -> usize {
-        self.0.get() as usize - 1
-    }
-}
 
 /// A value and its place on its ring.
 #[derive(Clone)]
@@ -93,20 +109,81 @@ struct Linked<T> {
     prev: Link,
 }
 
-/// A slab of values on circular lists; see the module's invariants.
+/// A slab of values on circular lists, and an index of their slots by the
+/// hash of their keys; see the module's invariants. With `ONE`, all values
+/// are on one ring, which has a head.
 #[derive(Clone)]
-pub(crate) struct Ring<T> {
+pub(crate) struct Ring<T, const ONE: bool = false> {
     slots: Slab<Linked<T>>,
+    /// Links to slots, by the hash of their value's key: links rather
+    /// than slot numbers, so that a hit makes its slot the head without an
+    /// add.
+    index: HashTable<Link>,
+    /// With `ONE`, the head of the ring (`LruCache`'s most recently used
+    /// entry) unless the slab is empty (invariant 4); unused otherwise.
+    head: Link,
 }
 
-impl<T> Ring<T> {
-    pub(crate) const fn new() -> Self {
-        Ring { slots: Slab::new() }
+impl<T, const ONE: bool> Ring<T, ONE> {
+    /// The bytes between two slots of the slab.
+    const STRIDE: usize = Slab::<Linked<T>>::STRIDE;
+
+    /// The most entries a ring holds: every link, `(slot + 1) * STRIDE`,
+    /// fits a `u32` below `u32::MAX`.
+    pub(crate) const MAX_ENTRIES: usize = u32::MAX as usize / Self::STRIDE - 1;
+
+    /// The link to slot `index`. A slot at or above [`Self::MAX_ENTRIES`],
+    /// which is never occupied, gets a link no occupied slot has.
+    #[inline]
+    fn link_to(index: u32) -> Link {
+        let offset = (index as usize + 1).saturating_mul(Self::STRIDE);
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+        Link(NonZeroU32::new(offset).unwrap_or(NonZeroU32::MAX))
     }
 
-    pub(crate) fn with_capacity(capacity: usize) -> Self {
+    /// The link to `index`, without the checks of [`Ring::link_to`].
+    ///
+    /// # Safety
+    ///
+    /// * `index` is below [`Self::MAX_ENTRIES`], so `(index + 1) * STRIDE`
+    ///   neither overflows nor is zero. Every occupied slot is:
+    ///   [`Ring::store`] checks.
+    #[inline]
+    unsafe fn occupied_link(index: u32) -> Link {
+        let offset = (index + 1) * Self::STRIDE as u32;
+        // SAFETY: the caller promises `index < MAX_ENTRIES`, so the
+        // product fits and, both factors being positive, is not zero.
+        Link(unsafe { NonZeroU32::new_unchecked(offset) })
+    }
+
+    /// The slot number of `link`.
+    #[inline]
+    fn index_of(link: Link) -> u32 {
+        (link.0.get() as usize / Self::STRIDE - 1) as u32
+    }
+
+    /// The byte offset of `link`'s slot in the slab. Subtracting after the
+    /// widening lets the compiler fold the stride into the slot's address.
+    #[inline]
+    fn offset_of(link: Link) -> usize {
+        link.0.get() as usize - Self::STRIDE
+    }
+
+    pub(crate) const fn new() -> Self {
+        Ring {
+            slots: Slab::new(),
+            index: HashTable::new(),
+            head: Link(NonZeroU32::MIN),
+        }
+    }
+
+    /// A ring with room for `capacity` slots and an index with room for
+    /// `index_capacity` entries.
+    pub(crate) fn with_capacity(capacity: usize, index_capacity: usize) -> Self {
         Ring {
             slots: Slab::with_capacity(capacity),
+            index: HashTable::with_capacity(index_capacity),
+            head: Link(NonZeroU32::MIN),
         }
     }
 
@@ -160,6 +237,20 @@ impl<T> Ring<T> {
         unsafe { self.slots.get_unchecked_mut(index as usize) }
     }
 
+    /// The slot `link` names, without a check.
+    ///
+    /// The safe twin is [`Ring::get`] (which hands out the value only).
+    ///
+    /// # Safety
+    ///
+    /// * `link` names an occupied slot: for instance it was read out of an
+    ///   occupied slot (invariant 1) or out of the index (invariant 3).
+    #[inline]
+    unsafe fn linked_at(&self, link: Link) -> &Linked<T> {
+        // SAFETY: the caller promises `link` names a slot that holds a value.
+        unsafe { self.slots.get_unchecked_at(Self::offset_of(link)) }
+    }
+
     /// The slot `link` names, mutably, without a check.
     ///
     /// The safe twin is [`Ring::get_mut`] (which hands out the value only).
@@ -171,7 +262,7 @@ impl<T> Ring<T> {
     #[inline]
     unsafe fn linked_at_mut(&mut self, link: Link) -> &mut Linked<T> {
         // SAFETY: the caller promises `link` names a slot that holds a value.
-        unsafe { self.slots.get_unchecked_mut(link.slot()) }
+        unsafe { self.slots.get_unchecked_at_mut(Self::offset_of(link)) }
     }
 
     /// The slot after `index` on its ring.
@@ -181,7 +272,7 @@ impl<T> Ring<T> {
     /// If `index` is vacant.
     #[inline]
     pub(crate) fn next(&self, index: u32) -> u32 {
-        self.linked(index).next.get()
+        Self::index_of(self.linked(index).next)
     }
 
     /// The slot before `index` on its ring.
@@ -191,85 +282,149 @@ impl<T> Ring<T> {
     /// If `index` is vacant.
     #[inline]
     pub(crate) fn prev(&self, index: u32) -> u32 {
-        self.linked(index).prev.get()
+        Self::index_of(self.linked(index).prev)
     }
 
-    /// Stores `value` as a ring of its own and returns its slot, or hands
-    /// it back when the slab already has [`MAX_ENTRIES`] slots in use.
-    pub(crate) fn insert(&mut self, value: T) -> Result<u32, T> {
+    /// The slot filed under `hash` whose value `is_key` accepts, and that
+    /// value. `is_key` sees only values the index names, without a check
+    /// of their slots.
+    #[inline]
+    pub(crate) fn find(&self, hash: u64, is_key: impl FnMut(&T) -> bool) -> Option<(u32, &T)> {
+        let link = self.find_link(hash, is_key)?;
+        // SAFETY: `link` is an entry of the index (invariant 3).
+        Some((Self::index_of(link), &unsafe { self.linked_at(link) }.value))
+    }
+
+    /// The entry of the index filed under `hash` whose value `is_key`
+    /// accepts.
+    #[inline]
+    fn find_link(&self, hash: u64, is_key: impl FnMut(&T) -> bool) -> Option<Link> {
+        let mut is_key = is_key;
+        let slots = &self.slots;
+        self.index
+            .find(hash, |&link| {
+                // SAFETY: every entry of the index names an occupied slot
+                // (invariant 3).
+                is_key(&unsafe { slots.get_unchecked_at(Self::offset_of(link)) }.value)
+            })
+            .copied()
+    }
+
+    /// Whether the index takes one more entry without growing; see
+    /// [`reserve_one`].
+    #[inline]
+    fn has_room(&self) -> bool {
+        self.index.len() < self.index.capacity()
+    }
+
+    /// Stores `value` as a ring of its own, unfiled; returns its slot and
+    /// link, or hands the value back when the slab already has
+    /// [`Self::MAX_ENTRIES`] slots in use.
+    fn store(&mut self, value: T) -> Result<(u32, Link), T> {
         let vacant = self.slots.vacant_key();
         let index = match u32::try_from(vacant) {
-            Ok(index) if vacant < MAX_ENTRIES => index,
+            Ok(index) if vacant < Self::MAX_ENTRIES => index,
             _ => return Err(value),
         };
-        let link = Link::new(index);
+        let link = Self::link_to(index);
         let stored = self.slots.insert(Linked {
             value,
             next: link,
             prev: link,
         });
-        debug_assert_eq!(stored, vacant, "Ring::insert: the slab's next key moved");
-        Ok(index)
+        debug_assert_eq!(stored, vacant, "Ring::store: the slab's next key moved");
+        Ok((index, link))
     }
 
-    /// Takes `index` out of its ring, making it a ring of its own; returns
-    /// the slot that followed it, `None` if it was alone.
+    /// Files `link` under `hash`; the index has room.
+    #[inline]
+    fn file(&mut self, hash: u64, link: Link) {
+        self.index.insert_unique(hash, link, |_| {
+            unreachable!("memkit-cache: the index grows only in reserve_one")
+        });
+    }
+
+    /// Takes the entry of `index` filed under `hash` out of the index.
     ///
     /// # Panics
     ///
-    /// If `index` is vacant.
+    /// If `index` is not filed under `hash`; nothing has changed then.
     #[inline]
-    pub(crate) fn unlink(&mut self, index: u32) -> Option<u32> {
-        let linked = self.linked(index);
-        let (next, prev) = (linked.next, linked.prev);
-        if next.get() == index {
-            return None;
+    fn unfile(&mut self, hash: u64, link: Link) {
+        match self.index.find_entry(hash, |&l| l == link) {
+            Ok(entry) => {
+                entry.remove();
+            }
+            Err(_) => not_filed(Self::index_of(link)),
         }
-        // SAFETY: `prev` and `next` are links of the occupied slot `index`,
-        // so occupied (invariant 1).
-        unsafe {
-            self.linked_at_mut(prev).next = next;
-            self.linked_at_mut(next).prev = prev;
-        }
-        // SAFETY: `index` was checked above and is still occupied.
-        let this = unsafe { self.linked_unchecked_mut(index) };
-        let link = Link::new(index);
-        this.next = link;
-        this.prev = link;
-        Some(next.get())
     }
 
-    /// Moves `index` from its ring to just before `at` on `at`'s ring
-    /// (nothing changes when `index` is `at` or already there), and returns
-    /// its value. Before the oldest slot of a FIFO is its newest place;
-    /// before the head of an LRU list is its tail.
+    /// Puts `value`, filed under `hash`, in the place of the value at
+    /// `index`, filed under `old_hash`, and returns the old value. The
+    /// slot keeps its place on its ring. The index must have room (see
+    /// [`reserve_one`]). No user code runs.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is not filed under `old_hash`; nothing has changed then.
+    #[inline]
+    pub(crate) fn replace(&mut self, index: u32, old_hash: u64, hash: u64, value: T) -> T {
+        // A slot at or above `MAX_ENTRIES` is never filed, and neither is
+        // the link `link_to` gives it.
+        let link = Self::link_to(index);
+        self.unfile(old_hash, link);
+        // SAFETY: `link` was an entry of the index (invariant 3), so its
+        // slot is occupied.
+        let linked = unsafe { self.linked_at_mut(link) };
+        let old = core::mem::replace(&mut linked.value, value);
+        // By invariant 3 `link` had one entry, now gone: filing it again
+        // keeps it named once.
+        self.file(hash, link);
+        old
+    }
+
+    /// Takes `index` out of its ring and moves it to just before `at` on
+    /// `at`'s ring (nothing changes when `index` is `at` or already there),
+    /// and returns its value. Before the oldest slot of a FIFO is its
+    /// newest place; before the head of an LRU list is its tail.
     ///
     /// # Panics
     ///
     /// If `index` or `at` is vacant.
     #[inline]
     pub(crate) fn place_before(&mut self, index: u32, at: u32) -> &mut T {
-        // Checks `at`; its `prev` is read again after the unlink below.
         let _ = self.linked(at);
+        let _ = self.linked(index);
+        // SAFETY: `index` and `at` were checked just above.
+        unsafe { self.place_before_unchecked(index, at) }
+    }
+
+    /// [`place_before`](Ring::place_before) without its checks.
+    ///
+    /// # Safety
+    ///
+    /// * `index` and `at` are occupied slots.
+    #[inline]
+    unsafe fn place_before_unchecked(&mut self, index: u32, at: u32) -> &mut T {
         if index == at {
-            return match self.slots.get_mut(index as usize) {
-                Some(linked) => &mut linked.value,
-                None => vacant(index),
-            };
+            // SAFETY: the caller promises `index` is occupied.
+            return &mut unsafe { self.linked_unchecked_mut(index) }.value;
         }
-        let linked = self.linked(index);
+        // SAFETY: the caller promises `index` is occupied.
+        let linked = unsafe { self.linked_unchecked_mut(index) };
         let (next, prev) = (linked.next, linked.prev);
-        // SAFETY: `index` and `at` were checked above: both are occupied.
-        let (index_link, at_link) = unsafe { (Link::occupied(index), Link::occupied(at)) };
+        // SAFETY: the caller promises both are occupied.
+        let (index_link, at_link) =
+            unsafe { (Self::occupied_link(index), Self::occupied_link(at)) };
         // SAFETY: 1. `prev` and `next` are links of the occupied `index`,
         // and `before` a link of the occupied `at`, so all are occupied
-        // (invariant 1); `index` and `at` were checked above. 2. Unlinking
-        // `index` first keeps invariant 2 between the two splices (when
-        // `index` is a ring of its own, `prev` and `next` are `index` and
-        // the two writes leave it so). `before` is read after the unlink,
-        // so it is the slot before `at` on the ring `index` left: when
-        // `index` was that slot, `before` is now `prev` and `index` goes
-        // back where it was.
+        // (invariant 1); the caller promises `index` and `at` are. 2.
+        // Unlinking `index` first keeps invariant 2 between the two splices
+        // (when `index` is a ring of its own, `prev` and `next` are `index`
+        // and the two writes leave it so). `before` is read after the
+        // unlink, so it is the slot before `at` on the ring `index` left:
+        // when `index` was that slot, `before` is now `prev` and `index`
+        // goes back where it was.
         unsafe {
             self.linked_at_mut(prev).next = next;
             self.linked_at_mut(next).prev = prev;
@@ -283,14 +438,76 @@ impl<T> Ring<T> {
         }
     }
 
-    /// Takes `index` out of its ring and the slab and returns its value.
+    /// Takes `index` out of its ring, making it a ring of its own; returns
+    /// the slot that followed it, `None` if it was alone. On one ring, a
+    /// head on `index` moves to that slot; the caller vacates `index` next
+    /// (invariant 4).
     ///
     /// # Panics
     ///
     /// If `index` is vacant.
-    pub(crate) fn remove(&mut self, index: u32) -> T {
-        self.unlink(index);
-        self.slots.remove(index as usize).value
+    #[inline]
+    fn unlink_slot(&mut self, index: u32) -> Option<u32> {
+        let linked = self.linked(index);
+        let (next, prev) = (linked.next, linked.prev);
+        // SAFETY: `index` was checked just above.
+        let link = unsafe { Self::occupied_link(index) };
+        if next == link {
+            return None;
+        }
+        if ONE && self.head == link {
+            // A link of the occupied `index`: occupied (invariant 1).
+            self.head = next;
+        }
+        // SAFETY: `prev` and `next` are links of the occupied slot `index`,
+        // so occupied (invariant 1).
+        unsafe {
+            self.linked_at_mut(prev).next = next;
+            self.linked_at_mut(next).prev = prev;
+        }
+        // SAFETY: `index` was checked above and is still occupied.
+        let this = unsafe { self.linked_unchecked_mut(index) };
+        this.next = link;
+        this.prev = link;
+        Some(Self::index_of(next))
+    }
+
+    /// Takes `index` out of the index (where it is filed under `hash`), its
+    /// ring and the slab, and returns its value and the slot that followed
+    /// it on its ring (`None` if it was alone).
+    ///
+    /// # Panics
+    ///
+    /// If `index` is not filed under `hash`; nothing has changed then.
+    pub(crate) fn remove(&mut self, hash: u64, index: u32) -> (T, Option<u32>) {
+        // As in `replace`, a slot out of range is never filed.
+        self.unfile(hash, Self::link_to(index));
+        // By invariant 3 that was the one entry naming `index`.
+        self.remove_unfiled(index)
+    }
+
+    /// Takes `index`, which no entry of the index names, out of its ring
+    /// and the slab; returns its value and the slot that followed it.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is vacant.
+    fn remove_unfiled(&mut self, index: u32) -> (T, Option<u32>) {
+        let next = self.unlink_slot(index);
+        (self.slots.remove(index as usize).value, next)
+    }
+
+    /// The occupied slots that no entry of the index names, in slot order.
+    fn unfiled(&self) -> Vec<u32> {
+        let mut filed = alloc::vec![false; self.slots.capacity()];
+        for &link in &self.index {
+            filed[Self::index_of(link) as usize] = true;
+        }
+        self.slots
+            .iter()
+            .map(|(i, _)| i as u32)
+            .filter(|&i| !filed[i as usize])
+            .collect()
     }
 
     /// The occupied slots and their values, in slot order.
@@ -307,14 +524,295 @@ impl<T> Ring<T> {
             .map(|(index, linked)| (index as u32, &mut linked.value))
     }
 
-    /// Drops every value; if a destructor panics the slab still drops the
-    /// others.
+    /// Drops every value, the index first; if a destructor panics the slab
+    /// still drops the others.
     pub(crate) fn clear(&mut self) {
+        self.index.clear();
         self.slots.clear();
     }
 
-    pub(crate) fn shrink_to_fit(&mut self) {
+    /// Gives memory back: the index to fit its entries (`hash` gives the
+    /// hash of a value's key), the slab to its last occupied slot.
+    ///
+    /// # Panics
+    ///
+    /// If `hash` panics; the index is unchanged then.
+    pub(crate) fn shrink_to_fit(&mut self, hash: impl Fn(&T) -> u64) {
+        let Ring { slots, index, .. } = self;
+        index.shrink_to_fit(|&link| {
+            // SAFETY: every entry of the index names an occupied slot
+            // (invariant 3).
+            hash(&unsafe { slots.get_unchecked_at(Self::offset_of(link)) }.value)
+        });
         self.slots.shrink_to_fit();
+    }
+}
+
+impl<T> Ring<T> {
+    /// Stores `value` as a ring of its own and files its slot under `hash`;
+    /// returns the slot, or hands the value back when the slab already has
+    /// [`Self::MAX_ENTRIES`] slots in use. The index must have room (see
+    /// [`reserve_one`]).
+    ///
+    /// # Panics
+    ///
+    /// If the index has no room: the value stays in the slab, unfiled.
+    pub(crate) fn insert(&mut self, hash: u64, value: T) -> Result<u32, T> {
+        let (index, link) = self.store(value)?;
+        self.file(hash, link);
+        Ok(index)
+    }
+
+    /// Takes `index` out of its ring, making it a ring of its own; returns
+    /// the slot that followed it, `None` if it was alone.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is vacant.
+    #[inline]
+    pub(crate) fn unlink(&mut self, index: u32) -> Option<u32> {
+        self.unlink_slot(index)
+    }
+}
+
+impl<T> Ring<T, true> {
+    /// Stores `value` as the head, just before the old head, and files its
+    /// slot under `hash`; returns the slot, or hands the value back when
+    /// the slab already has [`Self::MAX_ENTRIES`] slots in use. The index must
+    /// have room (see [`reserve_one`]).
+    ///
+    /// # Panics
+    ///
+    /// If the index has no room: the value stays on the ring, unfiled.
+    pub(crate) fn insert(&mut self, hash: u64, value: T) -> Result<u32, T> {
+        let was_empty = self.is_empty();
+        let (index, link) = self.store(value)?;
+        if was_empty {
+            self.head = link;
+        } else {
+            // SAFETY: `link` was just stored, so occupied; the ring was not
+            // empty, and its head names an occupied slot (invariant 4).
+            unsafe { self.make_head_unchecked(link) };
+        }
+        self.file(hash, link);
+        Ok(index)
+    }
+
+    /// Puts `value`, filed under `hash`, in the place of the value before
+    /// the head (an LRU list's tail), filed under `old_hash`, and makes that
+    /// slot the head: the ring turns, no link changes. Returns the slot and
+    /// the old value, or hands `value` back when the ring is empty. The
+    /// index must have room (see [`reserve_one`]). No user code runs.
+    ///
+    /// # Panics
+    ///
+    /// If that slot is not filed under `old_hash`; nothing has changed
+    /// then.
+    #[inline]
+    pub(crate) fn replace_before_head(
+        &mut self,
+        old_hash: u64,
+        hash: u64,
+        value: T,
+    ) -> Result<(u32, T), T> {
+        if self.is_empty() {
+            return Err(value);
+        }
+        // SAFETY: the head of a non-empty ring names an occupied slot
+        // (invariant 4).
+        let tail = unsafe { self.linked_at(self.head) }.prev;
+        self.unfile(old_hash, tail);
+        // SAFETY: `tail` is a link of the occupied head (invariant 1).
+        let linked = unsafe { self.linked_at_mut(tail) };
+        let old = core::mem::replace(&mut linked.value, value);
+        // By invariant 3 `tail` had one entry, now gone: filing it again
+        // keeps it named once.
+        self.file(hash, tail);
+        // A link of the occupied head: occupied, on the ring (invariant 4).
+        self.head = tail;
+        Ok((Self::index_of(tail), old))
+    }
+
+    /// The head, unless the ring is empty.
+    #[inline]
+    pub(crate) fn head(&self) -> Option<u32> {
+        // Lazily: the head of an empty ring may name no slot at all.
+        (!self.is_empty()).then(|| Self::index_of(self.head))
+    }
+
+    /// The slot before the head on its ring (the tail of an LRU list), and
+    /// its value.
+    #[inline]
+    pub(crate) fn before_head(&self) -> Option<(u32, &T)> {
+        if self.is_empty() {
+            return None;
+        }
+        // SAFETY: the head of a non-empty ring names an occupied slot
+        // (invariant 4), and so does its `prev` (invariant 1).
+        unsafe {
+            let before = self.linked_at(self.head).prev;
+            Some((Self::index_of(before), &self.linked_at(before).value))
+        }
+    }
+
+    /// Makes `index` the head, where it is on the ring: the ring turns.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is vacant.
+    #[inline]
+    pub(crate) fn set_head(&mut self, index: u32) {
+        let _ = self.linked(index);
+        // SAFETY: `index` was checked just above; it is on the one ring
+        // (invariant 4).
+        self.head = unsafe { Self::occupied_link(index) };
+    }
+
+    /// Moves `index` to just before the head and makes it the head; returns
+    /// its value. On an LRU list: makes it the most recently used.
+    ///
+    /// # Panics
+    ///
+    /// If `index` is vacant.
+    #[inline]
+    pub(crate) fn make_head(&mut self, index: u32) -> &mut T {
+        let _ = self.linked(index);
+        // SAFETY: `index` was checked just above.
+        unsafe { self.make_head_unchecked(Self::occupied_link(index)) }
+    }
+
+    /// [`make_head`](Ring::make_head) without its check.
+    ///
+    /// # Safety
+    ///
+    /// * `this` names an occupied slot.
+    #[inline]
+    unsafe fn make_head_unchecked(&mut self, this: Link) -> &mut T {
+        // SAFETY: the caller promises `this` names an occupied slot.
+        let linked = unsafe { self.linked_at(this) };
+        let (next, prev) = (linked.next, linked.prev);
+        // The slot `index` goes before: the head, or, when `index` is the
+        // head, the slot after it, so that it stays where it is (alone on
+        // the ring included: then `next` is `index`).
+        let head = self.head;
+        let at = core::hint::select_unpredictable(head == this, next, head);
+        self.head = this;
+        // SAFETY: `prev`, `next` and `before` are links of occupied slots
+        // (invariant 1); `at` is `next` or the head, which names an
+        // occupied slot since the ring holds `this` (invariant 4); the
+        // caller promises `this` is occupied. Unlinking `index` first
+        // keeps invariant 2 between the two splices (when `index` is a ring
+        // of its own, `prev` and `next` are `index` and the two writes
+        // leave it so). `before` is read after the unlink, so it is the
+        // slot before `at` on the ring `index` left: when `at` is `next`,
+        // `before` is `prev` and `index` goes back where it was.
+        unsafe {
+            self.linked_at_mut(prev).next = next;
+            self.linked_at_mut(next).prev = prev;
+            let before = self.linked_at_mut(at).prev;
+            self.linked_at_mut(before).next = this;
+            self.linked_at_mut(at).prev = this;
+            let linked = self.linked_at_mut(this);
+            linked.next = at;
+            linked.prev = before;
+            &mut linked.value
+        }
+    }
+
+    /// [`find`](Ring::find), then [`make_head`](Ring::make_head) on the slot
+    /// found: one look-up, and no check.
+    #[inline]
+    pub(crate) fn find_make_head(
+        &mut self,
+        hash: u64,
+        is_key: impl FnMut(&T) -> bool,
+    ) -> Option<(u32, &mut T)> {
+        let link = self.find_link(hash, is_key)?;
+        // SAFETY: `link` is an entry of the index (invariant 3).
+        Some((Self::index_of(link), unsafe {
+            self.make_head_unchecked(link)
+        }))
+    }
+}
+
+/// Makes room in `owner`'s index for one more entry.
+///
+/// When the index has no room left, mostly because erased entries left
+/// tombstones, it is emptied and refilled in place, without allocating, as
+/// long as at least a sixteenth of it stays free; otherwise it grows first.
+/// If a key's `Hash` panics meanwhile, the slots not yet back in the index
+/// are detached from the owner's lists ([`Owner::detach`]) and dropped, so
+/// the cache stays whole (smaller).
+///
+/// # Panics
+///
+/// If the doubled table size overflows `usize`, or if `Hash` panics.
+#[inline]
+pub(crate) fn reserve_one<O, S, const ONE: bool>(owner: &mut O, hash_builder: &S)
+where
+    O: Owner<ONE>,
+    <O::Entry as Keyed>::Key: core::hash::Hash,
+    S: core::hash::BuildHasher,
+{
+    if owner.ring().has_room() {
+        return;
+    }
+    refill(owner, hash_builder);
+}
+
+/// The slow path of [`reserve_one`]: the index is full.
+#[cold]
+#[inline(never)]
+fn refill<O, S, const ONE: bool>(owner: &mut O, hash_builder: &S)
+where
+    O: Owner<ONE>,
+    <O::Entry as Keyed>::Key: core::hash::Hash,
+    S: core::hash::BuildHasher,
+{
+    let guard = DropUnfiled(owner);
+    let ring = guard.0.ring();
+    let wanted = ring.len() + 1;
+    ring.index.clear();
+    let full = ring.index.capacity();
+    if full < wanted + full / 16 {
+        let grown = wanted.checked_mul(2).unwrap_or_else(|| {
+            panic!("memkit-cache: an index for {wanted} entries overflows usize")
+        });
+        ring.index
+            .reserve(grown, |_| unreachable!("the index is empty"));
+    }
+    let Ring { slots, index, .. } = ring;
+    for (slot, linked) in slots.iter() {
+        let hash = hash_builder.hash_one(linked.value.key());
+        // Each occupied slot once, into an emptied index: invariant 3.
+        let link = Ring::<O::Entry, ONE>::link_to(slot as u32);
+        index.insert_unique(hash, link, |_| unreachable!("the index has room"));
+    }
+    core::mem::forget(guard);
+}
+
+/// On unwind from a refill, drops the slots the index lost.
+struct DropUnfiled<'a, O: Owner<ONE>, const ONE: bool>(&'a mut O);
+
+impl<O: Owner<ONE>, const ONE: bool> Drop for DropUnfiled<'_, O, ONE> {
+    fn drop(&mut self) {
+        let ring = self.0.ring();
+        // By invariant 3, as many entries as slots means every slot is
+        // named.
+        if ring.index.len() == ring.len() {
+            return;
+        }
+        for slot in ring.unfiled() {
+            self.0.detach(slot);
+        }
+        // `detach` may have changed the ring: look again.
+        let ring = self.0.ring();
+        let lost = ring.unfiled();
+        let mut taken = Vec::with_capacity(lost.len());
+        for slot in lost {
+            taken.push(ring.remove_unfiled(slot).0);
+        }
+        drop(taken);
     }
 }
 
@@ -347,14 +845,77 @@ fn vacant(index: u32) -> ! {
     panic!("memkit-cache: slot {index} is vacant")
 }
 
+/// Panics for a slot that is not filed under the hash given.
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn not_filed(index: u32) -> ! {
+    unreachable!("memkit-cache: slot {index} is missing from the index")
+}
+
 #[cfg(test)]
 mod tests {
+    use alloc::collections::VecDeque;
     use alloc::vec::Vec;
+    use core::hash::BuildHasher;
 
-    use super::Ring;
+    use hashbrown::DefaultHashBuilder;
+
+    use super::{Keyed, Owner, Ring, reserve_one};
+
+    /// The entries of the test rings are their own keys.
+    type Key = u32;
+
+    impl Keyed for u32 {
+        type Key = u32;
+        fn key(&self) -> &u32 {
+            self
+        }
+    }
+
+    /// Rings on one slab, and the slots their owner saw detached.
+    struct Bare {
+        ring: Ring<Key>,
+        detached: Vec<u32>,
+    }
+
+    impl Owner<false> for Bare {
+        type Entry = Key;
+        fn ring(&mut self) -> &mut Ring<Key> {
+            &mut self.ring
+        }
+        fn detach(&mut self, slot: u32) {
+            self.ring.unlink(slot);
+            self.detached.push(slot);
+        }
+    }
+
+    /// One ring, and the slots its owner saw detached.
+    struct Line {
+        ring: Ring<Key, true>,
+        detached: Vec<u32>,
+    }
+
+    impl Owner<true> for Line {
+        type Entry = Key;
+        fn ring(&mut self) -> &mut Ring<Key, true> {
+            &mut self.ring
+        }
+        fn detach(&mut self, slot: u32) {
+            self.detached.push(slot);
+        }
+    }
+
+    /// A pseudo-random step: xorshift64.
+    fn step(seed: &mut u64) -> u64 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    }
 
     /// The slots of `at`'s ring, from `at`, checked against `prev` too.
-    fn walk(ring: &Ring<u32>, at: u32) -> Vec<u32> {
+    fn walk<const ONE: bool>(ring: &Ring<Key, ONE>, at: u32) -> Vec<u32> {
         let mut out = alloc::vec![at];
         let mut x = ring.next(at);
         while x != at {
@@ -365,61 +926,302 @@ mod tests {
         out
     }
 
-    /// Random splices on two rings, against a `Vec` model of each.
+    /// Every slot of `slots` is found through the index, at its own slot.
+    fn all_found<'a, const ONE: bool>(
+        ring: &Ring<Key, ONE>,
+        hasher: &DefaultHashBuilder,
+        slots: impl IntoIterator<Item = &'a u32>,
+    ) {
+        for &index in slots {
+            let key = *ring.get(index).expect("occupied");
+            let found = ring.find(hasher.hash_one(key), |k| *k == key);
+            assert_eq!(found, Some((index, &key)), "slot {index} through the index");
+        }
+    }
+
+    /// Random splices on two rings, with inserts, replacements and
+    /// removals through the index, against a `Vec` model of each ring.
     #[test]
     fn rings_match_a_model() {
         let steps = if cfg!(miri) { 300 } else { 20_000 };
-        let mut ring = Ring::new();
+        let hasher = DefaultHashBuilder::default();
+        let mut bare = Bare {
+            ring: Ring::new(),
+            detached: Vec::new(),
+        };
         let mut model: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
         let mut seed = 0x2545_f491_u64;
-        for step in 0..steps {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+        for key in 0..steps {
+            let seed = step(&mut seed);
             let side = (seed & 1) as usize;
             let pick = (seed >> 8) as usize;
-            match (seed >> 4) % 4 {
+            let ring = &mut bare.ring;
+            match (seed >> 4) % 5 {
                 0 | 1 if model[0].len() + model[1].len() < 40 => {
-                    let index = ring.insert(step).expect("room");
-                    assert_eq!(ring.get(index), Some(&step));
+                    reserve_one(&mut bare, &hasher);
+                    let ring = &mut bare.ring;
+                    let index = ring.insert(hasher.hash_one(key), key).expect("room");
+                    assert_eq!(ring.get(index), Some(&key));
                     if let Some(&first) = model[side].first() {
                         ring.place_before(index, first);
                     }
                     model[side].push(index);
                 }
                 2 if !model[side].is_empty() => {
-                    // Move one slot to the end of either ring.
-                    let index = model[side].remove(pick % model[side].len());
+                    // Move one slot to the end of either ring, found
+                    // through the index half of the time.
+                    let mut index = model[side].remove(pick % model[side].len());
                     let to = (seed >> 40) as usize & 1;
-                    if let Some(&first) = model[to].first() {
-                        ring.place_before(index, first);
-                    } else {
-                        ring.unlink(index);
+                    if seed >> 50 & 1 == 0 {
+                        let key = *ring.get(index).expect("occupied");
+                        let found = ring.find(hasher.hash_one(key), |k| *k == key);
+                        index = found.expect("filed").0;
+                    }
+                    match model[to].first() {
+                        Some(&first) => {
+                            let key = *ring.get(index).expect("occupied");
+                            assert_eq!(*ring.place_before(index, first), key);
+                        }
+                        None => {
+                            ring.unlink(index);
+                        }
                     }
                     model[to].push(index);
                 }
+                3 if !model[side].is_empty() => {
+                    // A new key in the place of an old one.
+                    let index = model[side][pick % model[side].len()];
+                    let old = *ring.get(index).expect("occupied");
+                    reserve_one(&mut bare, &hasher);
+                    let ring = &mut bare.ring;
+                    let hash = hasher.hash_one(key);
+                    let taken = ring.replace(index, hasher.hash_one(old), hash, key);
+                    assert_eq!(taken, old);
+                    assert_eq!(ring.find(hasher.hash_one(old), |k| *k == old), None);
+                }
                 _ if !model[side].is_empty() => {
                     let index = model[side].remove(pick % model[side].len());
-                    let value = *ring.get(index).expect("occupied");
-                    assert_eq!(ring.remove(index), value);
+                    let key = *ring.get(index).expect("occupied");
+                    let hash = hasher.hash_one(key);
+                    let next = ring.next(index);
+                    assert_eq!(
+                        ring.remove(hash, index),
+                        (key, (next != index).then_some(next))
+                    );
                     assert_eq!(ring.get(index), None);
+                    assert_eq!(ring.find(hash, |k| *k == key), None);
                 }
                 _ => {}
             }
+            let ring = &bare.ring;
             for list in &model {
                 if let Some(&first) = list.first() {
-                    assert_eq!(&walk(&ring, first), list);
+                    assert_eq!(&walk(ring, first), list);
                 }
             }
             assert_eq!(ring.len(), model[0].len() + model[1].len());
+            if key % 64 == 0 {
+                all_found(ring, &hasher, model.iter().flatten());
+            }
         }
-        let copy = ring.clone();
+        let copy = bare.ring.clone();
         for list in &model {
             if let Some(&first) = list.first() {
                 assert_eq!(&walk(&copy, first), list);
             }
         }
-        ring.clear();
-        assert!(ring.is_empty());
+        all_found(&copy, &hasher, model.iter().flatten());
+        bare.ring.shrink_to_fit(|k| hasher.hash_one(k));
+        all_found(&bare.ring, &hasher, model.iter().flatten());
+        bare.ring.clear();
+        assert!(bare.ring.is_empty());
+        assert_eq!(bare.ring.find(0, |_| true), None);
+        assert!(bare.detached.is_empty(), "no refill unwound");
+    }
+
+    /// Random LRU moves on one ring against a `VecDeque` model, head first.
+    #[test]
+    fn one_ring_matches_a_model() {
+        let steps = if cfg!(miri) { 300 } else { 20_000 };
+        let hasher = DefaultHashBuilder::default();
+        let mut line = Line {
+            ring: Ring::with_capacity(4, 4),
+            detached: Vec::new(),
+        };
+        let mut model: VecDeque<u32> = VecDeque::new();
+        let mut seed = 0x9e37_79b9_u64;
+        for key in 0..steps {
+            let seed = step(&mut seed);
+            let pick = (seed >> 8) as usize % model.len().max(1);
+            let ring = &mut line.ring;
+            match (seed >> 4) % 7 {
+                0 | 1 if model.len() < 40 => {
+                    reserve_one(&mut line, &hasher);
+                    let ring = &mut line.ring;
+                    let index = ring.insert(hasher.hash_one(key), key).expect("room");
+                    model.push_front(index);
+                }
+                2 if !model.is_empty() => {
+                    // A hit: the slot found becomes the head.
+                    let index = model.remove(pick).expect("picked");
+                    let key = *ring.get(index).expect("occupied");
+                    let found = ring.find_make_head(hasher.hash_one(key), |k| *k == key);
+                    assert_eq!(found.map(|(i, k)| (i, *k)), Some((index, key)));
+                    model.push_front(index);
+                }
+                3 if !model.is_empty() => {
+                    // A demotion: to the back, or the ring turns.
+                    let index = model.remove(pick).expect("picked");
+                    let head = ring.head().expect("not empty");
+                    if index == head {
+                        ring.set_head(ring.next(index));
+                    } else {
+                        ring.place_before(index, head);
+                    }
+                    model.push_back(index);
+                }
+                4 if !model.is_empty() => {
+                    // The tail takes a new key and becomes the head.
+                    let (tail, &old) = ring.before_head().expect("not empty");
+                    reserve_one(&mut line, &hasher);
+                    let ring = &mut line.ring;
+                    let hash = hasher.hash_one(key);
+                    assert_eq!(ring.replace(tail, hasher.hash_one(old), hash, key), old);
+                    ring.set_head(tail);
+                    model.rotate_right(1);
+                }
+                5 if !model.is_empty() => {
+                    let index = ring.make_head(model[pick]) as *const u32;
+                    assert!(core::ptr::eq(
+                        index,
+                        ring.get(model[pick]).expect("occupied")
+                    ));
+                    let index = model.remove(pick).expect("picked");
+                    model.push_front(index);
+                }
+                _ if !model.is_empty() => {
+                    let index = model.remove(pick).expect("picked");
+                    let key = *ring.get(index).expect("occupied");
+                    let hash = hasher.hash_one(key);
+                    let next = ring.next(index);
+                    assert_eq!(
+                        ring.remove(hash, index),
+                        (key, (next != index).then_some(next))
+                    );
+                    assert_eq!(ring.find(hash, |k| *k == key), None);
+                }
+                _ => {}
+            }
+            let ring = &line.ring;
+            assert_eq!(ring.head(), model.front().copied());
+            assert_eq!(ring.before_head().map(|(i, _)| i), model.back().copied());
+            if let Some(&head) = model.front() {
+                assert_eq!(walk(ring, head), Vec::from(model.clone()));
+            }
+            if key % 64 == 0 {
+                all_found(ring, &hasher, &model);
+            }
+        }
+        all_found(&line.ring.clone(), &hasher, &model);
+        line.ring.shrink_to_fit(|k| hasher.hash_one(k));
+        all_found(&line.ring, &hasher, &model);
+        line.ring.clear();
+        assert_eq!(line.ring.head(), None);
+        assert_eq!(line.ring.before_head(), None);
+        assert!(line.detached.is_empty(), "no refill unwound");
+    }
+
+    /// Links convert to slot numbers and back up to the last slot a ring
+    /// may hold; beyond it they name no slot and do not wrap.
+    #[test]
+    fn links_cover_every_slot_and_no_more() {
+        type Lines = Ring<Key, true>;
+        let stride = Lines::STRIDE;
+        assert_eq!(stride, 16, "a u32 and two links, in a usize-aligned entry");
+        let last = Lines::MAX_ENTRIES as u32 - 1;
+        for index in [0, 1, 2, 1000, last - 1, last] {
+            let link = Lines::link_to(index);
+            assert_eq!(Lines::index_of(link), index);
+            assert_eq!(Lines::offset_of(link), index as usize * stride);
+            // SAFETY: `index` is below `MAX_ENTRIES`.
+            assert!(link == unsafe { Lines::occupied_link(index) });
+        }
+        let top = Lines::link_to(last).0.get();
+        for beyond in [last + 1, last + 2, u32::MAX / 2, u32::MAX - 1, u32::MAX] {
+            assert!(
+                Lines::link_to(beyond).0.get() > top,
+                "slot {beyond} has a link past the last slot's"
+            );
+        }
+        assert_eq!(Ring::<[u64; 2]>::STRIDE, 24);
+        assert_eq!(Ring::<[u64; 2]>::MAX_ENTRIES, 178_956_969);
+    }
+
+    /// A hasher that panics.
+    #[cfg(feature = "std")]
+    struct Boom;
+
+    #[cfg(feature = "std")]
+    impl BuildHasher for Boom {
+        type Hasher = <DefaultHashBuilder as BuildHasher>::Hasher;
+        fn build_hasher(&self) -> Self::Hasher {
+            panic!("Boom::build_hasher: told to panic")
+        }
+    }
+
+    /// A `Hash` that panics during a refill: the slots the index lost are
+    /// detached and dropped, and the ring takes new ones.
+    #[cfg(feature = "std")]
+    #[test]
+    fn a_refill_that_unwinds_drops_the_lost_slots() {
+        let hasher = DefaultHashBuilder::default();
+        let mut bare = Bare {
+            ring: Ring::with_capacity(8, 8),
+            detached: Vec::new(),
+        };
+        let mut line = Line {
+            ring: Ring::with_capacity(8, 8),
+            detached: Vec::new(),
+        };
+        let mut slots = Vec::new();
+        while bare.ring.has_room() {
+            let key = slots.len() as u32;
+            let index = bare.ring.insert(hasher.hash_one(key), key).expect("room");
+            if let Some(&first) = slots.first() {
+                bare.ring.place_before(index, first);
+            }
+            assert_eq!(line.ring.insert(hasher.hash_one(key), key), Ok(index));
+            slots.push(index);
+        }
+        assert!(!line.ring.has_room(), "the same room");
+        let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            reserve_one(&mut bare, &Boom);
+        }));
+        assert!(unwound.is_err(), "the refill hashed a key");
+        let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            reserve_one(&mut line, &Boom);
+        }));
+        assert!(unwound.is_err(), "the refill hashed a key");
+        // The first hash panicked: every slot was lost.
+        assert_eq!(bare.ring.len(), 0);
+        assert_eq!(bare.detached, slots);
+        assert_eq!(line.ring.len(), 0);
+        assert_eq!(line.ring.head(), None);
+        assert_eq!(line.detached, slots);
+        for key in [99, 100] {
+            reserve_one(&mut bare, &hasher);
+            let index = bare.ring.insert(hasher.hash_one(key), key).expect("room");
+            assert_eq!(
+                bare.ring.find(hasher.hash_one(key), |k| *k == key),
+                Some((index, &key))
+            );
+            reserve_one(&mut line, &hasher);
+            let index = line.ring.insert(hasher.hash_one(key), key).expect("room");
+            assert_eq!(line.ring.head(), Some(index));
+            assert_eq!(
+                line.ring.find(hasher.hash_one(key), |k| *k == key),
+                Some((index, &key))
+            );
+        }
     }
 }

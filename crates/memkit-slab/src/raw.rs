@@ -1,7 +1,8 @@
 //! The unsafe core of memkit-slab: the slot storage of
 //! [`GenSlab`](crate::GenSlab). Every `unsafe` block of the crate lives here,
-//! except the three `Slab::*_unchecked` methods, which only forward their
-//! caller's contract to the slice methods of the same name.
+//! except the `Slab::*_unchecked*` methods, which only forward their
+//! caller's contract to the slice methods of the same name or to
+//! [`element_at`] and [`element_at_mut`].
 //!
 //! # Layout
 //!
@@ -50,6 +51,34 @@ pub(crate) const END: u32 = u32::MAX;
 pub(crate) const RETIRED: u32 = u32::MAX - 1;
 /// The most slots a `GenSlab` holds: indices stay below [`RETIRED`].
 pub(crate) const MAX_SLOTS: usize = RETIRED as usize;
+
+/// The element that starts `offset` bytes into `elements`, without a check.
+///
+/// The safe twin is `elements.get(offset / size_of::<E>())`.
+///
+/// # Safety
+///
+/// * `offset` is `i * size_of::<E>()` for an `i < elements.len()`.
+#[inline]
+pub(crate) unsafe fn element_at<E>(elements: &[E], offset: usize) -> &E {
+    // SAFETY: the caller promises `offset` is where an element in bounds
+    // starts; the slice's pointer may reach all of it.
+    unsafe { &*elements.as_ptr().byte_add(offset) }
+}
+
+/// The element that starts `offset` bytes into `elements`, mutably, without
+/// a check.
+///
+/// The safe twin is `elements.get_mut(offset / size_of::<E>())`.
+///
+/// # Safety
+///
+/// * `offset` is `i * size_of::<E>()` for an `i < elements.len()`.
+#[inline]
+pub(crate) unsafe fn element_at_mut<E>(elements: &mut [E], offset: usize) -> &mut E {
+    // SAFETY: as in `element_at`; the slice is borrowed mutably.
+    unsafe { &mut *elements.as_mut_ptr().byte_add(offset) }
+}
 
 /// A slot's content: see invariants 1 and 2.
 union Payload<T> {

@@ -500,3 +500,35 @@ fn send_sync() {
     check::<memkit_slab::Iter<'static, String>>();
     check::<memkit_slab::Drain<'static, String>>();
 }
+
+/// `get_unchecked_at(key * STRIDE)` reaches the value of `key`, for values
+/// of several sizes and alignments, and its `_mut` twin writes it.
+#[test]
+fn get_unchecked_at_reaches_the_key_at_each_stride() {
+    fn check<T: Clone + PartialEq + core::fmt::Debug>(make: impl Fn(usize) -> T) {
+        let mut slab = Slab::new();
+        for i in 0..40 {
+            slab.insert(make(i));
+        }
+        for k in (0..40).step_by(3) {
+            slab.remove(k);
+        }
+        let stride = Slab::<T>::STRIDE;
+        assert!(stride >= size_of::<T>() && stride.is_multiple_of(align_of::<T>()));
+        for k in (0..40).filter(|k| k % 3 != 0) {
+            // SAFETY: `k` holds a value (only multiples of 3 were removed).
+            let value = unsafe { slab.get_unchecked_at(k * stride) };
+            assert_eq!(Some(value), slab.get(k), "key {k}");
+            let replacement = make(100 + k);
+            // SAFETY: as above.
+            unsafe { *slab.get_unchecked_at_mut(k * stride) = replacement.clone() };
+            assert_eq!(slab.get(k), Some(&replacement), "key {k}");
+        }
+    }
+    check(|i| i as u8);
+    check(|i| i as u64);
+    check(|i| (i as u64, i as u32));
+    check(|i| [i as u16; 7]);
+    check(|i| std::num::NonZeroU32::new(i as u32 + 1).unwrap());
+    check(|_| ());
+}

@@ -34,7 +34,7 @@ pub struct Iter<'a, K, V> {
 impl<'a, K, V> Iter<'a, K, V> {
     pub(crate) fn new(list: &'a List<K, V>) -> Self {
         let front = list.head().unwrap_or(0);
-        let back = list.tail().unwrap_or(0);
+        let back = list.tail().map_or(0, |(tail, _)| tail);
         Iter {
             list,
             front,

@@ -1,33 +1,28 @@
 //! The index and list that every [`LruCache`](crate::LruCache) operation
-//! goes through: a [`Ring`] of [`Node`]s, an [`Index`] of their slots that
-//! stores each key once (in the node), and the head of the circular list,
-//! the most recently used entry.
+//! goes through: a [`Ring`] of [`Node`]s with the index of their slots,
+//! which stores each key once (in the node), and the head of the circular
+//! list, the most recently used entry.
 //!
 //! # Invariants
 //!
-//! 1. `index` holds exactly the slots of `nodes`, each once, at the hash of
-//!    its node's key.
-//! 2. All the nodes are on one ring, which `head` names when `nodes` is not
-//!    empty (it means nothing otherwise). Following `next` from `head` goes
-//!    from the most to the least recently used.
+//! 1. The ring's index holds exactly the slots of `nodes`, each once, at
+//!    the hash of its node's key.
+//! 2. Following `next` from the head of `nodes` (a ring that keeps all
+//!    its slots on one circle) goes from the most to the least recently
+//!    used.
 //!
 //! Every method restores both before it runs user code that may panic
 //! (`Hash`, `Eq`, `Drop`, closures), or before it returns.
 
 use core::borrow::Borrow;
 
-use crate::index::{Index, Indexed, Keyed};
 use crate::node::Node;
-use crate::raw::{MAX_ENTRIES, Ring};
+use crate::raw::{Keyed, Owner, Ring};
 
 /// The slab, index and list of an [`LruCache`](crate::LruCache).
 #[derive(Clone)]
 pub(crate) struct List<K, V> {
-    pub(crate) nodes: Ring<Node<K, V>>,
-    pub(crate) index: Index,
-    /// The most recently used entry, when there is one: a bare slot, so
-    /// that a hit moves it without a tag to test or set.
-    head: u32,
+    pub(crate) nodes: Ring<Node<K, V>, true>,
 }
 
 impl<K, V> Keyed for Node<K, V> {
@@ -38,33 +33,25 @@ impl<K, V> Keyed for Node<K, V> {
     }
 }
 
-impl<K, V> Indexed for List<K, V> {
+impl<K, V> Owner<true> for List<K, V> {
     type Entry = Node<K, V>;
 
-    fn parts(&mut self) -> (&mut Index, &Ring<Node<K, V>>) {
-        (&mut self.index, &self.nodes)
+    fn ring(&mut self) -> &mut Ring<Node<K, V>, true> {
+        &mut self.nodes
     }
 
-    fn take_unindexed(&mut self, slot: u32) -> Node<K, V> {
-        self.unlink(slot);
-        self.nodes.remove(slot)
-    }
+    /// The list is the ring, which moves its head off `slot` itself.
+    fn detach(&mut self, _slot: u32) {}
 }
 
 impl<K, V> List<K, V> {
     pub(crate) const fn new() -> Self {
-        List {
-            nodes: Ring::new(),
-            index: Index::new(),
-            head: 0,
-        }
+        List { nodes: Ring::new() }
     }
 
     pub(crate) fn with_capacity(capacity: usize) -> Self {
         List {
-            nodes: Ring::with_capacity(capacity),
-            index: Index::with_capacity(capacity),
-            head: 0,
+            nodes: Ring::with_capacity(capacity, capacity),
         }
     }
 
@@ -105,13 +92,13 @@ impl<K, V> List<K, V> {
     /// The most recently used entry.
     #[inline]
     pub(crate) fn head(&self) -> Option<u32> {
-        (!self.nodes.is_empty()).then_some(self.head)
+        self.nodes.head()
     }
 
-    /// The least recently used entry.
+    /// The least recently used entry, and its node.
     #[inline]
-    pub(crate) fn tail(&self) -> Option<u32> {
-        self.head().map(|head| self.nodes.prev(head))
+    pub(crate) fn tail(&self) -> Option<(u32, &Node<K, V>)> {
+        self.nodes.before_head()
     }
 
     /// The slot of the entry whose key equals `key`.
@@ -121,29 +108,26 @@ impl<K, V> List<K, V> {
         K: Borrow<Q>,
         Q: Eq + ?Sized,
     {
-        let nodes = &self.nodes;
-        self.index.find(hash, |i| {
-            nodes.get(i).is_some_and(|n| n.key.borrow() == key)
-        })
+        self.nodes
+            .find(hash, |n| n.key.borrow() == key)
+            .map(|(index, _)| index)
     }
 
-    /// Takes `index` out of the list (not out of the slab or the index).
+    /// Finds the entry whose key equals `key` and makes it the most
+    /// recently used: one look-up.
     #[inline]
-    fn unlink(&mut self, index: u32) {
-        let next = self.nodes.unlink(index);
-        if self.head == index
-            && let Some(next) = next
-        {
-            self.head = next;
-        }
+    pub(crate) fn find_promote<Q>(&mut self, hash: u64, key: &Q) -> Option<(u32, &mut Node<K, V>)>
+    where
+        K: Borrow<Q>,
+        Q: Eq + ?Sized,
+    {
+        self.nodes.find_make_head(hash, |n| n.key.borrow() == key)
     }
 
     /// Makes `index` the most recently used entry, and returns it.
     #[inline]
     pub(crate) fn promote(&mut self, index: u32) -> &mut Node<K, V> {
-        let head = self.head;
-        self.head = index;
-        self.nodes.place_before(index, head)
+        self.nodes.make_head(index)
     }
 
     /// Makes `index` the least recently used entry.
@@ -151,7 +135,7 @@ impl<K, V> List<K, V> {
         let Some(head) = self.head() else { return };
         if head == index {
             // The head: the circle only turns.
-            self.head = self.nodes.next(index);
+            self.nodes.set_head(self.nodes.next(index));
         } else {
             self.nodes.place_before(index, head);
         }
@@ -160,54 +144,45 @@ impl<K, V> List<K, V> {
     /// Removes `index` from the index table, the list and the slab, and
     /// returns its node. `hash` is the hash of its key.
     pub(crate) fn take(&mut self, hash: u64, index: u32) -> Node<K, V> {
-        self.index.remove(hash, index);
-        self.take_unindexed(index)
+        self.nodes.remove(hash, index).0
     }
 
     /// Stores a new entry as the head, given its key's hash, which is not in
     /// the cache. The index must have room (see
-    /// [`reserve_one`](crate::index::reserve_one)).
+    /// [`reserve_one`](crate::raw::reserve_one)).
     ///
     /// # Panics
     ///
-    /// If the cache already holds [`MAX_ENTRIES`] entries.
+    /// If the cache already holds [`Ring::MAX_ENTRIES`] entries.
     pub(crate) fn insert_new(&mut self, hash: u64, key: K, value: V) -> u32 {
-        let head = self.head();
-        let Ok(index) = self.nodes.insert(Node { key, value }) else {
-            panic!("LruCache::put: more than {MAX_ENTRIES} entries")
+        let Ok(index) = self.nodes.insert(hash, Node { key, value }) else {
+            panic!(
+                "LruCache::put: more than {} entries",
+                Ring::<Node<K, V>, true>::MAX_ENTRIES
+            )
         };
-        if let Some(head) = head {
-            self.nodes.place_before(index, head);
-        }
-        self.head = index;
-        self.index.insert(hash, index);
         index
     }
 
     /// Puts `node`, whose key hashes to `hash` and is absent, in the place
-    /// of the least recently used entry `tail`, whose key hashes to
-    /// `old_hash`, and makes it the most recently used; returns the old
-    /// node. The index must have room (see
-    /// [`reserve_one`](crate::index::reserve_one)). No user code runs.
+    /// of the least recently used entry, whose key hashes to `old_hash`,
+    /// and makes it the most recently used; returns its slot and the old
+    /// node, or hands `node` back when the list is empty. The index must
+    /// have room (see [`reserve_one`](crate::raw::reserve_one)). No user
+    /// code runs.
+    #[inline]
     pub(crate) fn replace_tail(
         &mut self,
-        tail: u32,
         old_hash: u64,
         hash: u64,
         node: Node<K, V>,
-    ) -> Node<K, V> {
-        self.index.remove(old_hash, tail);
-        let old = core::mem::replace(self.node_mut(tail), node);
-        self.index.insert(hash, tail);
-        // The tail is just before the head: the circle turns.
-        self.head = tail;
-        old
+    ) -> Result<(u32, Node<K, V>), Node<K, V>> {
+        self.nodes.replace_before_head(old_hash, hash, node)
     }
 
     /// Removes every entry, the index first. If a destructor panics the slab
     /// still drops the others.
     pub(crate) fn clear(&mut self) {
-        self.index.clear();
         self.nodes.clear();
     }
 }

@@ -162,9 +162,6 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        if self.list.len() == 0 {
-            return None;
-        }
         self.list.find(self.hash(key), key)
     }
 
@@ -174,8 +171,8 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        let index = self.find(key)?;
-        Some(self.list.promote(index))
+        let hash = self.hash(key);
+        Some(self.list.find_promote(hash, key)?.1)
     }
 
     /// Stores a key known to be absent, hashed to `hash`, as the most
@@ -185,20 +182,23 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// pair takes its place and the circle turns, so that it becomes the
     /// head without a link changing.
     pub(crate) fn insert_absent(&mut self, hash: u64, key: K, value: V) -> (u32, Option<(K, V)>) {
+        let mut node = Node { key, value };
         if self.list.len() >= self.cap.get()
-            && let Some(tail) = self.list.tail()
+            && let Some((_, tail)) = self.list.tail()
         {
             // User code (`Hash`) runs first, while nothing has moved.
-            let old_hash = self.hash(&self.list.node(tail).key);
-            // The refill touches only the index (or unwinds), so `tail` stays.
-            crate::index::reserve_one(&mut self.list, &self.hash_builder);
-            let old = self
-                .list
-                .replace_tail(tail, old_hash, hash, Node { key, value });
-            return (tail, Some((old.key, old.value)));
+            let old_hash = self.hash(&tail.key);
+            // The refill touches only the index (or unwinds), so the tail
+            // stays.
+            crate::raw::reserve_one(&mut self.list, &self.hash_builder);
+            match self.list.replace_tail(old_hash, hash, node) {
+                Ok((slot, old)) => return (slot, Some((old.key, old.value))),
+                Err(back) => node = back,
+            }
+        } else {
+            crate::raw::reserve_one(&mut self.list, &self.hash_builder);
         }
-        crate::index::reserve_one(&mut self.list, &self.hash_builder);
-        (self.list.insert_new(hash, key, value), None)
+        (self.list.insert_new(hash, node.key, node.value), None)
     }
 
     /// Stores `v` under `k` as the most recently used entry, and returns the
@@ -248,8 +248,8 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     #[inline]
     fn store(&mut self, k: K, mut v: V) -> Stored<K, V> {
         let hash = self.hash(&k);
-        if let Some(index) = self.list.find(hash, &k) {
-            core::mem::swap(&mut v, &mut self.list.promote(index).value);
+        if let Some((_, node)) = self.list.find_promote(hash, &k) {
+            core::mem::swap(&mut v, &mut node.value);
             return Stored::Replaced(k, v);
         }
         match self.insert_absent(hash, k, v).1 {
@@ -354,8 +354,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// least recently used one when full.
     fn slot_or_insert<E>(&mut self, k: K, make: impl FnOnce(&K) -> Result<V, E>) -> Result<u32, E> {
         let hash = self.hash(&k);
-        if let Some(index) = self.list.find(hash, &k) {
-            self.list.promote(index);
+        if let Some((index, _)) = self.list.find_promote(hash, &k) {
             return Ok(index);
         }
         let value = make(&k)?;
@@ -374,8 +373,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
         Q: Hash + Eq + ?Sized + ToOwned<Owned = K>,
     {
         let hash = self.hash(k);
-        if let Some(index) = self.list.find(hash, k) {
-            self.list.promote(index);
+        if let Some((index, _)) = self.list.find_promote(hash, k) {
             return Ok(index);
         }
         let value = make()?;
@@ -718,7 +716,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// assert_eq!(cache.peek_lru(), Some((&1, &"a")));
     /// ```
     pub fn peek_lru(&self) -> Option<(&K, &V)> {
-        let node = self.list.node(self.list.tail()?);
+        let (_, node) = self.list.tail()?;
         Some((&node.key, &node.value))
     }
 
@@ -766,9 +764,6 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        if self.list.len() == 0 {
-            return None;
-        }
         let hash = self.hash(k);
         let index = self.list.find(hash, k)?;
         let node = self.list.take(hash, index);
@@ -838,7 +833,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// assert_eq!(cache.pop_lru(), Some((1, "a")));
     /// ```
     pub fn pop_lru(&mut self) -> Option<(K, V)> {
-        let tail = self.list.tail()?;
+        let (tail, _) = self.list.tail()?;
         Some(self.take_at(tail))
     }
 
@@ -1051,14 +1046,10 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
             self.pop_lru();
         }
         self.cap = cap;
-        let list = &mut self.list;
-        let (nodes, hash_builder) = (&list.nodes, &self.hash_builder);
-        list.index.shrink_to_fit(|i| {
-            nodes
-                .get(i)
-                .map_or(0, |node| hash_builder.hash_one(&node.key))
-        });
-        list.nodes.shrink_to_fit();
+        let hash_builder = &self.hash_builder;
+        self.list
+            .nodes
+            .shrink_to_fit(|node| hash_builder.hash_one(&node.key));
     }
 
     /// Removes every entry.
@@ -1133,11 +1124,8 @@ impl<K: Hash + Eq, V, S: BuildHasher> LruCache<K, V, S> {
     /// ```
     pub fn entry(&mut self, key: K) -> Entry<'_, K, V, S> {
         let hash = self.hash(&key);
-        match self.list.find(hash, &key) {
-            Some(index) => {
-                self.list.promote(index);
-                Entry::Occupied(OccupiedEntry::new(self, index, hash))
-            }
+        match self.list.find_promote(hash, &key) {
+            Some((index, _)) => Entry::Occupied(OccupiedEntry::new(self, index, hash)),
             None => Entry::Vacant(VacantEntry::new(self, key, hash)),
         }
     }

@@ -509,7 +509,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     fn insert_absent(&mut self, hash: u64, key: K, value: V, weight: u64) -> u32 {
         let kept = self.evict_to_keeping_last(weight);
         let main = P::S3_FIFO && self.ghost.contains(hash);
-        crate::index::reserve_one(&mut self.store, &self.hash_builder);
+        crate::raw::reserve_one(&mut self.store, &self.hash_builder);
         let mut stats = self.stats.get();
         stats.insertions += 1;
         self.stats.set(stats);

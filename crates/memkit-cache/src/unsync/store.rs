@@ -1,11 +1,11 @@
-//! The storage of [`Cache`](crate::Cache): a [`Ring`] of [`Slot`]s, an
-//! [`Index`] of their slots, and two circular FIFOs on the ring (the small
+//! The storage of [`Cache`](crate::Cache): a [`Ring`] of [`Slot`]s with
+//! the index of their slots, and two circular FIFOs on the ring (the small
 //! and the main FIFO of S3-FIFO; SIEVE uses only the main one).
 //!
 //! # Invariants
 //!
-//! 1. `index` holds exactly the slots of `slots`, each once, at the hash of
-//!    its slot's key.
+//! 1. The ring's index holds exactly the slots of `slots`, each once, at
+//!    the hash of its slot's key.
 //! 2. Each slot is on exactly one FIFO's ring, the one its `in_main` names;
 //!    following `next` from a FIFO's `head` (its oldest slot) visits each
 //!    of its slots once, from the oldest to the newest, and comes back.
@@ -14,8 +14,7 @@
 
 use core::cell::Cell;
 
-use crate::index::{Index, Indexed, Keyed};
-use crate::raw::{MAX_ENTRIES, Ring};
+use crate::raw::{Keyed, Owner, Ring};
 
 /// One entry.
 #[derive(Clone)]
@@ -44,7 +43,6 @@ pub(crate) struct Fifo {
 #[derive(Clone)]
 pub(crate) struct Store<K, V> {
     pub(crate) slots: Ring<Slot<K, V>>,
-    pub(crate) index: Index,
     pub(crate) small: Fifo,
     pub(crate) main: Fifo,
     /// SIEVE's hand: the next main slot it looks at.
@@ -59,28 +57,26 @@ impl<K, V> Keyed for Slot<K, V> {
     }
 }
 
-impl<K, V> Indexed for Store<K, V> {
+impl<K, V> Owner<false> for Store<K, V> {
     type Entry = Slot<K, V>;
 
-    fn parts(&mut self) -> (&mut Index, &Ring<Slot<K, V>>) {
-        (&mut self.index, &self.slots)
+    fn ring(&mut self) -> &mut Ring<Slot<K, V>> {
+        &mut self.slots
     }
 
-    fn take_unindexed(&mut self, slot: u32) -> Slot<K, V> {
+    fn detach(&mut self, slot: u32) {
         self.unlink(slot);
-        self.slots.remove(slot)
     }
 }
 
 impl<K, V> Store<K, V> {
     pub(crate) fn with_capacity(capacity: usize) -> Self {
         Store {
-            slots: Ring::with_capacity(capacity),
-            // At least twice as many buckets as entries (hashbrown fills
-            // 7/8 of a power of two): probes on a table at most half full
-            // stop in the first group, and erased entries rarely force a
-            // refill.
-            index: Index::with_capacity(capacity.saturating_mul(7) / 4),
+            // The index gets at least twice as many buckets as entries
+            // (hashbrown fills 7/8 of a power of two): probes on a table at
+            // most half full stop in the first group, and erased entries
+            // rarely force a refill.
+            slots: Ring::with_capacity(capacity, capacity.saturating_mul(7) / 4),
             small: Fifo::default(),
             main: Fifo::default(),
             hand: None,
@@ -116,10 +112,9 @@ impl<K, V> Store<K, V> {
         K: core::borrow::Borrow<Q>,
         Q: Eq + ?Sized,
     {
-        let slots = &self.slots;
-        self.index.find(hash, |i| {
-            slots.get(i).is_some_and(|s| s.key.borrow() == key)
-        })
+        self.slots
+            .find(hash, |s| s.key.borrow() == key)
+            .map(|(index, _)| index)
     }
 
     /// The slot whose key equals `key`, found without a second look-up.
@@ -129,16 +124,9 @@ impl<K, V> Store<K, V> {
         K: core::borrow::Borrow<Q>,
         Q: Eq + ?Sized,
     {
-        let slots = &self.slots;
-        let mut found = None;
-        self.index.find(hash, |i| match slots.get(i) {
-            Some(slot) if slot.key.borrow() == key => {
-                found = Some(slot);
-                true
-            }
-            _ => false,
-        });
-        found
+        self.slots
+            .find(hash, |s| s.key.borrow() == key)
+            .map(|(_, slot)| slot)
     }
 
     fn fifo_mut(&mut self, main: bool) -> &mut Fifo {
@@ -154,6 +142,14 @@ impl<K, V> Store<K, V> {
         let slot = self.slot(index);
         let (weight, main) = (slot.weight, slot.in_main);
         let next = self.slots.unlink(index);
+        self.unlinked(index, weight, main, next);
+    }
+
+    /// Counts `index`, of `weight`, just unlinked from the main FIFO or
+    /// the small one, out of that FIFO, and moves its head and the hand
+    /// off it to `next`, the slot that followed it (`None` if it was
+    /// alone).
+    fn unlinked(&mut self, index: u32, weight: u64, main: bool, next: Option<u32>) {
         if main && self.hand == Some(index) {
             self.hand = next;
         }
@@ -185,16 +181,17 @@ impl<K, V> Store<K, V> {
     /// Removes `index` from the index, its FIFO and the slab. `hash` is the
     /// hash of its key.
     pub(crate) fn take(&mut self, hash: u64, index: u32) -> Slot<K, V> {
-        self.index.remove(hash, index);
-        self.take_unindexed(index)
+        let (slot, next) = self.slots.remove(hash, index);
+        self.unlinked(index, slot.weight, slot.in_main, next);
+        slot
     }
 
     /// Stores a new slot as the newest of a FIFO. The key is absent and the
-    /// index has room (see [`reserve_one`](crate::index::reserve_one)).
+    /// index has room (see [`reserve_one`](crate::raw::reserve_one)).
     ///
     /// # Panics
     ///
-    /// If the cache already holds [`MAX_ENTRIES`] entries.
+    /// If the cache already holds [`Ring::MAX_ENTRIES`] entries.
     pub(crate) fn insert_new(
         &mut self,
         hash: u64,
@@ -210,11 +207,13 @@ impl<K, V> Store<K, V> {
             freq: Cell::new(0),
             in_main: main,
         };
-        let Ok(index) = self.slots.insert(slot) else {
-            panic!("Cache::insert: more than {MAX_ENTRIES} entries")
+        let Ok(index) = self.slots.insert(hash, slot) else {
+            panic!(
+                "Cache::insert: more than {} entries",
+                Ring::<Slot<K, V>>::MAX_ENTRIES
+            )
         };
         self.push_newest(index, main);
-        self.index.insert(hash, index);
         index
     }
 
@@ -222,7 +221,7 @@ impl<K, V> Store<K, V> {
     /// place of `oldest`, the oldest slot of the small FIFO, whose key
     /// hashes to `old_hash`; the new slot becomes the newest of the small
     /// FIFO. Returns the old slot. The index must have room (see
-    /// [`reserve_one`](crate::index::reserve_one)). No user code runs.
+    /// [`reserve_one`](crate::raw::reserve_one)). No user code runs.
     pub(crate) fn replace_small_oldest(
         &mut self,
         oldest: u32,
@@ -233,7 +232,6 @@ impl<K, V> Store<K, V> {
         weight: u64,
     ) -> Slot<K, V> {
         debug_assert_eq!(self.small.head, Some(oldest), "Store::replace_small_oldest");
-        self.index.remove(old_hash, oldest);
         let slot = Slot {
             key,
             value,
@@ -241,18 +239,16 @@ impl<K, V> Store<K, V> {
             freq: Cell::new(0),
             in_main: false,
         };
-        let old = core::mem::replace(self.slot_mut(oldest), slot);
+        let old = self.slots.replace(oldest, old_hash, hash, slot);
         self.small.weight = self.small.weight - old.weight + weight;
         // The oldest is just after the newest: the circle turns.
         self.small.head = Some(self.slots.next(oldest));
-        self.index.insert(hash, oldest);
         old
     }
 
     /// Removes every entry, the index first; if a destructor panics the
     /// slab still drops the others.
     pub(crate) fn clear(&mut self) {
-        self.index.clear();
         self.small = Fifo::default();
         self.main = Fifo::default();
         self.hand = None;

@@ -616,6 +616,92 @@ impl<T> Slab<T> {
         }
     }
 
+    /// How many bytes apart the values of two neighbouring keys are stored:
+    /// the value of key `k` is at byte offset `k * Slab::<T>::STRIDE`, the
+    /// `offset` of [`get_unchecked_at`](Self::get_unchecked_at). Links kept
+    /// as offsets reach their value without a multiplication.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_slab::Slab;
+    ///
+    /// assert!(Slab::<u64>::STRIDE >= size_of::<u64>());
+    /// ```
+    pub const STRIDE: usize = mem::size_of::<Entry<T>>();
+
+    /// The value at byte offset `offset` (key `offset / Self::STRIDE`),
+    /// without checking that there is one.
+    ///
+    /// The safe twin is [`get`](Self::get).
+    ///
+    /// # Safety
+    ///
+    /// * `offset` must be `key * Self::STRIDE` for a `key` that holds a
+    ///   value (`self.contains(key)`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_slab::Slab;
+    ///
+    /// let mut slab = Slab::new();
+    /// slab.insert(4);
+    /// let k = slab.insert(5);
+    /// // SAFETY: `k` was just inserted.
+    /// assert_eq!(unsafe { *slab.get_unchecked_at(k * Slab::<i32>::STRIDE) }, 5);
+    /// ```
+    #[inline]
+    pub unsafe fn get_unchecked_at(&self, offset: usize) -> &T {
+        debug_assert!(
+            offset.is_multiple_of(Self::STRIDE) && self.contains(offset / Self::STRIDE),
+            "Slab::get_unchecked_at: no value at byte offset {offset}"
+        );
+        // SAFETY: the caller promises `offset` is where an occupied entry,
+        // so one in bounds, starts.
+        match unsafe { crate::raw::element_at(&self.entries, offset) } {
+            Entry::Occupied(value) => value,
+            // SAFETY: the caller promises the entry is occupied.
+            Entry::Vacant(_) => unsafe { core::hint::unreachable_unchecked() },
+        }
+    }
+
+    /// The value at byte offset `offset`, mutably, without checking that
+    /// there is one.
+    ///
+    /// The safe twin is [`get_mut`](Self::get_mut).
+    ///
+    /// # Safety
+    ///
+    /// * `offset` must be `key * Self::STRIDE` for a `key` that holds a
+    ///   value (`self.contains(key)`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use memkit_slab::Slab;
+    ///
+    /// let mut slab = Slab::new();
+    /// let k = slab.insert(5);
+    /// // SAFETY: `k` was just inserted.
+    /// unsafe { *slab.get_unchecked_at_mut(k * Slab::<i32>::STRIDE) += 1 };
+    /// assert_eq!(slab[k], 6);
+    /// ```
+    #[inline]
+    pub unsafe fn get_unchecked_at_mut(&mut self, offset: usize) -> &mut T {
+        debug_assert!(
+            offset.is_multiple_of(Self::STRIDE) && self.contains(offset / Self::STRIDE),
+            "Slab::get_unchecked_at_mut: no value at byte offset {offset}"
+        );
+        // SAFETY: the caller promises `offset` is where an occupied entry,
+        // so one in bounds, starts.
+        match unsafe { crate::raw::element_at_mut(&mut self.entries, offset) } {
+            Entry::Occupied(value) => value,
+            // SAFETY: the caller promises the entry is occupied.
+            Entry::Vacant(_) => unsafe { core::hint::unreachable_unchecked() },
+        }
+    }
+
     /// The values at two keys, mutably, without checking them.
     ///
     /// The safe twin is [`get2_mut`](Self::get2_mut).
