@@ -134,3 +134,43 @@ fn mixed_operations_keep_keys_and_values_together() {
     let stats = cache.stats();
     assert!(stats.hits + stats.misses > 0);
 }
+
+/// Hashes a `u64` key to itself: every key below 2^40 has the same bits
+/// 40 and up, as sequential integer keys nearly did under some seeds of the
+/// default hasher.
+#[derive(Clone, Default)]
+struct IdentityHasher(u64);
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0 << 8 | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Keys whose hashes differ only in their low bits still spread over the
+/// shards: a cache with room for twice the keys evicts none of them.
+#[test]
+fn keys_with_only_low_hash_bits_fill_every_shard() {
+    use memkit_cache::{S3Fifo, UnitWeighter};
+    use std::hash::BuildHasherDefault;
+
+    let cache: Cache<u64, u64, UnitWeighter, S3Fifo, BuildHasherDefault<IdentityHasher>> =
+        Cache::with(4_000, 4_000, UnitWeighter, BuildHasherDefault::default());
+    let keys = if cfg!(miri) { 200 } else { 2_000 };
+    for k in 0..keys {
+        cache.insert(k, k);
+    }
+    assert_eq!(cache.stats().evictions, 0);
+    assert_eq!(cache.len(), keys as usize);
+    assert!((0..keys).all(|k| cache.peek(&k) == Some(k)));
+}
