@@ -33,9 +33,10 @@
 //! * [`Ring::insert`] stores a slot as a ring of its own (its links name
 //!   itself), in a slot that was vacant, so no entry named it (3); then it
 //!   files that slot once.
-//! * Links change only in [`Ring::unlink`] and [`Ring::place_before`],
-//!   which splice rings and keep 2, and so 1 (every slot they link to is
-//!   occupied: checked, or reached by a link, or from the index).
+//! * Links change only in [`Ring::unlink`] and [`Ring::splice_before`]
+//!   (behind `place_before` and `make_head`), which splice rings and keep
+//!   2, and so 1 (every slot they link to is occupied: checked, or reached
+//!   by a link, or from the index).
 //! * A slot leaves the slab only in [`Ring::remove`], which first takes its
 //!   one entry out of the index (or panics before anything changed), and
 //!   then `unlink` makes it a ring of its own: by 2 no other slot links to
@@ -410,31 +411,41 @@ impl<T, const ONE: bool> Ring<T, ONE> {
             // SAFETY: the caller promises `index` is occupied.
             return &mut unsafe { self.linked_unchecked_mut(index) }.value;
         }
-        // SAFETY: the caller promises `index` is occupied.
-        let linked = unsafe { self.linked_unchecked_mut(index) };
-        let (next, prev) = (linked.next, linked.prev);
         // SAFETY: the caller promises both are occupied.
-        let (index_link, at_link) =
-            unsafe { (Self::occupied_link(index), Self::occupied_link(at)) };
-        // SAFETY: 1. `prev` and `next` are links of the occupied `index`,
+        unsafe { self.splice_before(Self::occupied_link(index), Self::occupied_link(at)) }
+    }
+
+    /// Moves the slot `this` names to just before the slot `at` names, on
+    /// `at`'s ring; with `at` the slot after `this` (or `this` itself, when
+    /// it is alone), `this` stays where it is.
+    ///
+    /// # Safety
+    ///
+    /// * `this` and `at` name occupied slots.
+    #[inline]
+    unsafe fn splice_before(&mut self, this: Link, at: Link) -> &mut T {
+        // SAFETY: the caller promises `this` names an occupied slot.
+        let linked = unsafe { self.linked_at(this) };
+        let (next, prev) = (linked.next, linked.prev);
+        // SAFETY: 1. `prev` and `next` are links of the occupied `this`,
         // and `before` a link of the occupied `at`, so all are occupied
-        // (invariant 1); the caller promises `index` and `at` are. 2.
-        // Unlinking `index` first keeps invariant 2 between the two splices
-        // (when `index` is a ring of its own, `prev` and `next` are `index`
+        // (invariant 1); the caller promises `this` and `at` are. 2.
+        // Unlinking `this` first keeps invariant 2 between the two splices
+        // (when `this` is a ring of its own, `prev` and `next` are `this`
         // and the two writes leave it so). `before` is read after the
-        // unlink, so it is the slot before `at` on the ring `index` left:
-        // when `index` was that slot, `before` is now `prev` and `index`
-        // goes back where it was.
+        // unlink, so it is the slot before `at` on the ring `this` left:
+        // when `at` is `next`, `before` is `prev` and `this` goes back
+        // where it was.
         unsafe {
             self.linked_at_mut(prev).next = next;
             self.linked_at_mut(next).prev = prev;
-            let before = self.linked_unchecked_mut(at).prev;
-            self.linked_at_mut(before).next = index_link;
-            self.linked_unchecked_mut(at).prev = index_link;
-            let this = self.linked_unchecked_mut(index);
-            this.next = at_link;
-            this.prev = before;
-            &mut this.value
+            let before = self.linked_at_mut(at).prev;
+            self.linked_at_mut(before).next = this;
+            self.linked_at_mut(at).prev = this;
+            let linked = self.linked_at_mut(this);
+            linked.next = at;
+            linked.prev = before;
+            &mut linked.value
         }
     }
 
@@ -689,34 +700,17 @@ impl<T> Ring<T, true> {
     #[inline]
     unsafe fn make_head_unchecked(&mut self, this: Link) -> &mut T {
         // SAFETY: the caller promises `this` names an occupied slot.
-        let linked = unsafe { self.linked_at(this) };
-        let (next, prev) = (linked.next, linked.prev);
-        // The slot `index` goes before: the head, or, when `index` is the
+        let next = unsafe { self.linked_at(this) }.next;
+        // The slot `this` goes before: the head, or, when `this` is the
         // head, the slot after it, so that it stays where it is (alone on
-        // the ring included: then `next` is `index`).
+        // the ring included: then `next` is `this`).
         let head = self.head;
         let at = core::hint::select_unpredictable(head == this, next, head);
         self.head = this;
-        // SAFETY: `prev`, `next` and `before` are links of occupied slots
-        // (invariant 1); `at` is `next` or the head, which names an
-        // occupied slot since the ring holds `this` (invariant 4); the
-        // caller promises `this` is occupied. Unlinking `index` first
-        // keeps invariant 2 between the two splices (when `index` is a ring
-        // of its own, `prev` and `next` are `index` and the two writes
-        // leave it so). `before` is read after the unlink, so it is the
-        // slot before `at` on the ring `index` left: when `at` is `next`,
-        // `before` is `prev` and `index` goes back where it was.
-        unsafe {
-            self.linked_at_mut(prev).next = next;
-            self.linked_at_mut(next).prev = prev;
-            let before = self.linked_at_mut(at).prev;
-            self.linked_at_mut(before).next = this;
-            self.linked_at_mut(at).prev = this;
-            let linked = self.linked_at_mut(this);
-            linked.next = at;
-            linked.prev = before;
-            &mut linked.value
-        }
+        // SAFETY: the caller promises `this` is occupied; `at` is `next`, a
+        // link of the occupied `this` (invariant 1), or the head, which
+        // names an occupied slot since the ring holds `this` (invariant 4).
+        unsafe { self.splice_before(this, at) }
     }
 
     /// [`find`](Ring::find), then [`make_head`](Ring::make_head) on the slot
