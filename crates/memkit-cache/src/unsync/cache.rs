@@ -506,9 +506,14 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     /// the small circle turns: the same order as a removal and an append,
     /// without either. The ghost FIFO sees the same calls in the same order
     /// either way.
+    ///
+    /// The ghost is asked about the new key before the evictions, which
+    /// add to it: its bucket is then on its way from memory while the
+    /// victims are found, and a key is not taken for one that left during
+    /// its own insert.
     fn insert_absent(&mut self, hash: u64, key: K, value: V, weight: u64) -> u32 {
-        let kept = self.evict_to_keeping_last(weight);
         let main = P::S3_FIFO && self.ghost.contains(hash);
+        let kept = self.evict_to_keeping_last(weight);
         crate::raw::reserve_one(&mut self.store, &self.hash_builder);
         let mut stats = self.stats.get();
         stats.insertions += 1;
