@@ -363,15 +363,16 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     }
 
     /// Puts `value`, filed under `hash`, in the place of the value at
-    /// `index`, filed under `old_hash`, and returns the old value. The
-    /// slot keeps its place on its ring. The index must have room (see
-    /// [`reserve_one`]). No user code runs.
+    /// `index`, filed under `old_hash`, and returns the old value and the
+    /// slot after `index` on its ring. The slot keeps its place on its
+    /// ring. The index must have room (see [`reserve_one`]). No user code
+    /// runs.
     ///
     /// # Panics
     ///
     /// If `index` is not filed under `old_hash`; nothing has changed then.
     #[inline]
-    pub(crate) fn replace(&mut self, index: u32, old_hash: u64, hash: u64, value: T) -> T {
+    pub(crate) fn replace(&mut self, index: u32, old_hash: u64, hash: u64, value: T) -> (T, u32) {
         // A slot at or above `MAX_ENTRIES` is never filed, and neither is
         // the link `link_to` gives it.
         let link = Self::link_to(index);
@@ -380,10 +381,11 @@ impl<T, const ONE: bool> Ring<T, ONE> {
         // slot is occupied.
         let linked = unsafe { self.linked_at_mut(link) };
         let old = core::mem::replace(&mut linked.value, value);
+        let next = Self::index_of(linked.next);
         // By invariant 3 `link` had one entry, now gone: filing it again
         // keeps it named once.
         self.file(hash, link);
-        old
+        (old, next)
     }
 
     /// Takes `index` out of its ring and moves it to just before `at` on
@@ -1080,8 +1082,9 @@ mod tests {
                     reserve_one(&mut bare, &hasher);
                     let ring = &mut bare.ring;
                     let hash = hasher.hash_one(key);
+                    let next = ring.next(index);
                     let taken = ring.replace(index, hasher.hash_one(old), hash, key);
-                    assert_eq!(taken, old);
+                    assert_eq!(taken, (old, next));
                     assert_eq!(ring.find(hasher.hash_one(old), |k| *k == old), None);
                 }
                 _ if !model[side].is_empty() => {
@@ -1171,7 +1174,11 @@ mod tests {
                     reserve_one(&mut line, &hasher);
                     let ring = &mut line.ring;
                     let hash = hasher.hash_one(key);
-                    assert_eq!(ring.replace(tail, hasher.hash_one(old), hash, key), old);
+                    let next = ring.next(tail);
+                    assert_eq!(
+                        ring.replace(tail, hasher.hash_one(old), hash, key),
+                        (old, next)
+                    );
                     ring.set_head(tail);
                     model.rotate_right(1);
                 }

@@ -593,8 +593,27 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
         }
     }
 
+    /// S3-FIFO's victim: most often the oldest entry of the small FIFO,
+    /// unread, which is checked here; else [`s3_fifo_search`](Self::s3_fifo_search)
+    /// moves entries until it finds one.
     #[inline]
     fn s3_fifo_victim(&mut self) -> Option<u32> {
+        let small = self.store.small;
+        if let Some(oldest) = small.head
+            && (small.weight > self.small_target || self.store.main.len == 0)
+            && self.store.slot(oldest).freq.get() == 0
+        {
+            return Some(oldest);
+        }
+        self.s3_fifo_search()
+    }
+
+    /// Moves read entries of the small FIFO to the main one, and gives read
+    /// entries of the main FIFO another round, until an unread one is at
+    /// the head of the FIFO to evict from. Kept out of line, so that the
+    /// check before it is inlined into the eviction loops.
+    #[inline(never)]
+    fn s3_fifo_search(&mut self) -> Option<u32> {
         let small_target = self.small_target;
         loop {
             let small = self.store.small;
