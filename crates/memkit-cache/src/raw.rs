@@ -371,7 +371,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     /// # Panics
     ///
     /// If `index` is not filed under `old_hash`; nothing has changed then.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn replace(&mut self, index: u32, old_hash: u64, hash: u64, value: T) -> (T, u32) {
         // A slot at or above `MAX_ENTRIES` is never filed, and neither is
         // the link `link_to` gives it.
