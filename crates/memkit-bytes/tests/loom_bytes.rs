@@ -16,7 +16,7 @@ use std::sync::Arc as StdArc;
 use std::sync::atomic::{AtomicUsize as StdAtomicUsize, Ordering as StdOrdering};
 
 use loom::thread;
-use memkit_bytes::{BufMut, Bytes, BytesPool};
+use memkit_bytes::{BufMut, Bytes, BytesMut, BytesPool};
 
 /// Runs `f` under loom with a bounded number of preemptions, and checks that
 /// loom explored more than one interleaving (so the model has a race in it).
@@ -191,6 +191,34 @@ fn owner_bytes_never_unique_even_when_alone() {
         assert!(!a.is_unique());
         drop(a);
         assert_eq!(drops.load(StdOrdering::SeqCst), 1);
+    });
+}
+
+// (b2) splitting a unique buffer sets its count with a plain store; the
+// other half may be dropped on another thread meanwhile.
+
+#[test]
+fn split_of_a_unique_buffer_races_the_drop_of_its_other_half() {
+    model(|| {
+        let mut m = BytesMut::with_capacity(16);
+        let base = m.as_ptr();
+        m.put_slice(b"abcdefgh");
+        let head = m.split_to(4).freeze();
+        let t = thread::spawn(move || {
+            assert_eq!(head, &b"abcd"[..]);
+            drop(head);
+        });
+        // The count is 2, or 1 once `head` is gone: either way the split
+        // must leave it at one per handle.
+        let next = m.split_to(2);
+        assert_eq!(&next[..], b"ef");
+        drop(next);
+        t.join().unwrap();
+        // Only `m` is left, so the count is 1 and reserving moves its bytes
+        // back to the start of the same storage instead of allocating.
+        m.reserve(14);
+        assert_eq!(m.as_ptr(), base);
+        assert_eq!(&m[..], b"gh");
     });
 }
 

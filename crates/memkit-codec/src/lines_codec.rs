@@ -123,8 +123,13 @@ impl Decoder for LinesCodec {
                 }
                 (false, Some(at)) => {
                     self.next_index = 0;
-                    let line = buf.split_to(at + 1);
-                    return line_text(&line[..at]).map(Some).map_err(Into::into);
+                    // The text is copied out and the line skipped in place:
+                    // splitting it off would share the buffer's storage
+                    // only to drop the share again, two atomic operations
+                    // per line.
+                    let text = line_text(&buf[..at]);
+                    buf.advance(at + 1);
+                    return text.map(Some).map_err(Into::into);
                 }
                 (false, None) if buf.len() > self.max_length => {
                     self.is_discarding = true;
@@ -146,8 +151,9 @@ impl Decoder for LinesCodec {
         if buf.is_empty() || &buf[..] == b"\r" {
             return Ok(None);
         }
-        let line = buf.split();
-        line_text(&line).map(Some).map_err(Into::into)
+        let text = line_text(buf);
+        buf.clear();
+        text.map(Some).map_err(Into::into)
     }
 }
 

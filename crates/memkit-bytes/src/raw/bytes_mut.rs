@@ -291,12 +291,12 @@ impl RawBytesMut {
     /// A second handle to the same region. Private: until the caller narrows
     /// one of the two, they overlap and break invariant 7.
     #[inline]
-    fn shallow_clone(&self) -> RawBytesMut {
+    fn shallow_clone(&mut self) -> RawBytesMut {
         RawBytesMut {
             ptr: self.ptr,
             len: self.len,
             cap: self.cap,
-            owner: self.owner.clone(),
+            owner: self.owner.as_mut().map(SharedRef::share),
         }
     }
 

@@ -395,6 +395,25 @@ pub(super) unsafe fn free_block(header: NonNull<Shared>) {
     }
 }
 
+impl SharedRef {
+    /// Another handle to this header, as [`clone`](Clone::clone) makes, but
+    /// through `&mut`: when this is the only handle (count 1), no other
+    /// thread can read or change the count (that takes a handle, and this
+    /// one is borrowed exclusively), so the count becomes 2 with a plain
+    /// store instead of a locked read-modify-write. Splitting a unique
+    /// buffer, the common case, then costs no atomic operation.
+    #[inline]
+    pub(super) fn share(&mut self) -> SharedRef {
+        // Acquire, as in `is_unique`: a count of 1 read here may come from
+        // the release decrement of a handle dropped on another thread.
+        if self.ref_cnt().load(Ordering::Acquire) == 1 {
+            self.ref_cnt().store(2, Ordering::Relaxed);
+            return SharedRef(self.0);
+        }
+        self.clone()
+    }
+}
+
 impl Clone for SharedRef {
     #[inline]
     fn clone(&self) -> SharedRef {
