@@ -12,7 +12,15 @@
 //! and one allocation, at the first insert. A full bucket loses a lane
 //! picked by the hash, and two keys may share a fingerprint: the ghost
 //! only steers where a new key goes, so either costs a little hit ratio at
-//! most.
+//! most. An insert does not look for the key first: a key enters the
+//! ghost only when it leaves the small FIFO, and it entered that FIFO only
+//! because the ghost did not hold it.
+//!
+//! Bucket, fingerprint and lane come from the hash multiplied by [`MIX`],
+//! not from the hash's own bits: those are laid out for hashbrown (good
+//! low bits and top seven), and a weak hasher, or foldhash's fast one on
+//! small integer keys under some seeds, leaves bits in between nearly
+//! constant.
 //!
 //! # Invariants
 //!
@@ -27,6 +35,13 @@ const LANES: u32 = 4;
 
 /// Bit 15 of every lane.
 const HIGH: u64 = 0x8000_8000_8000_8000;
+
+/// Multiplies a key's hash before the ghost reads any bit of it: odd, so
+/// that bit `i` of the product depends on bits `0..=i` of the hash and the
+/// top bits on all of them. Not `sync::Cache`'s shard multiplier: the keys
+/// of one shard share the top bits of that product, and would share
+/// buckets here.
+const MIX: u64 = 0xd6e8_feb8_6659_fd93;
 
 /// Recently evicted keys, by fingerprint.
 #[derive(Clone)]
@@ -44,11 +59,28 @@ pub(crate) struct Ghost {
     generation_len: u32,
 }
 
-/// The fingerprint of a key's 64-bit hash: its top 16 bits, never 0 (the
-/// low half picks the bucket).
-#[inline]
-fn fingerprint(hash: u64) -> u64 {
-    (hash >> 48) | 1
+/// Where a key goes in the ghost, from its mixed hash `m` (the hash times
+/// [`MIX`]).
+#[derive(Clone, Copy)]
+struct Place {
+    /// `m`'s top 32 bits, to be scaled to the bucket count.
+    bucket_bits: u64,
+    /// `m`'s bits 16 to 31, with bit 0 set so that it is never 0.
+    fingerprint: u64,
+    /// The lane a full bucket gives up: `m`'s bits 32 and 33, times 16.
+    lane: u32,
+}
+
+impl Place {
+    #[inline]
+    fn of(hash: u64) -> Place {
+        let m = hash.wrapping_mul(MIX);
+        Place {
+            bucket_bits: m >> 32,
+            fingerprint: ((m >> 16) & 0xffff) | 1,
+            lane: ((m >> 32) as u32 % LANES) * 16,
+        }
+    }
 }
 
 /// Bit 15 of each lane of `word` that is 0, and no other bit.
@@ -74,11 +106,11 @@ impl Ghost {
         ghost
     }
 
-    /// The bucket of a hash in a generation: its low half scaled to the
+    /// The bucket of a place in a generation: its top bits scaled to the
     /// bucket count, a multiply and a shift.
     #[inline]
-    fn bucket(&self, hash: u64) -> usize {
-        (((hash & 0xffff_ffff) * self.per_generation as u64) >> 32) as usize
+    fn bucket(&self, place: Place) -> usize {
+        ((place.bucket_bits * self.per_generation as u64) >> 32) as usize
     }
 
     /// Whether a key of this hash left recently.
@@ -87,15 +119,18 @@ impl Ghost {
         if self.words.is_empty() {
             return false;
         }
-        let at = 2 * self.bucket(hash);
-        let pattern = fingerprint(hash) * 0x0001_0001_0001_0001;
+        let place = Place::of(hash);
+        let at = 2 * self.bucket(place);
+        let pattern = place.fingerprint * 0x0001_0001_0001_0001;
         let first = self.words[at] ^ pattern;
         let second = self.words[at + 1] ^ pattern;
         zero_lanes(first) | zero_lanes(second) != 0
     }
 
-    /// Remembers a key of this hash in the current generation: in an empty
-    /// lane of its bucket, else in a lane picked by the hash.
+    /// Remembers a key of this hash in the current generation: in the
+    /// first empty lane of its bucket, else in the lane its hash picks.
+    /// The lane is chosen without a branch on the bucket's contents, so
+    /// nothing waits for the bucket to arrive from memory but the store.
     #[inline]
     pub(crate) fn insert(&mut self, hash: u64) {
         if self.words.is_empty() && (self.limit == 0 || !self.allocate()) {
@@ -104,19 +139,16 @@ impl Ghost {
         if self.filled >= self.generation_len {
             self.turn();
         }
-        let at = 2 * self.bucket(hash) + self.current;
-        let fp = fingerprint(hash);
+        let place = Place::of(hash);
+        let at = 2 * self.bucket(place) + self.current;
         let word = self.words[at];
-        if zero_lanes(word ^ (fp * 0x0001_0001_0001_0001)) != 0 {
-            return;
-        }
         let empty = zero_lanes(word);
-        let lane = if empty == 0 {
-            ((hash >> 32) as u32 % LANES) * 16
-        } else {
-            empty.trailing_zeros() - 15
-        };
-        self.words[at] = (word & !(0xffff << lane)) | (fp << lane);
+        let lane = core::hint::select_unpredictable(
+            empty == 0,
+            place.lane,
+            empty.trailing_zeros().wrapping_sub(15),
+        );
+        self.words[at] = (word & !(0xffff << lane)) | (place.fingerprint << lane);
         self.filled += 1;
     }
 
@@ -162,14 +194,41 @@ impl Ghost {
 
 #[cfg(test)]
 mod tests {
-    use super::{Ghost, LANES, zero_lanes};
+    use alloc::vec::Vec;
 
-    /// A hash whose low half picks the last bucket.
-    const LAST: u64 = 0xdead_beef_ffff_ffff;
+    use super::{Ghost, LANES, Place, zero_lanes};
 
-    /// Hashes that all pick bucket 0, with distinct fingerprints.
-    fn first_bucket(i: u64) -> u64 {
-        i << 49
+    /// A ghost of `limit` with its table allocated, so that its buckets
+    /// are known.
+    fn allocated(limit: usize) -> Ghost {
+        let mut ghost = Ghost::new(limit);
+        assert!(ghost.allocate(), "a small table");
+        ghost
+    }
+
+    /// `count` hashes that go to bucket `bucket` of a ghost of `limit`,
+    /// with distinct fingerprints: small integers, as an identity hasher
+    /// gives them, each differing from the next in its low bits only.
+    fn in_bucket(limit: usize, bucket: usize, count: usize) -> Vec<u64> {
+        let probe = allocated(limit);
+        let mut found: Vec<u64> = Vec::new();
+        for hash in 1..1 << 20 {
+            let fingerprint = Place::of(hash).fingerprint;
+            if probe.bucket(Place::of(hash)) == bucket
+                && found
+                    .iter()
+                    .all(|&h| Place::of(h).fingerprint != fingerprint)
+            {
+                found.push(hash);
+                if found.len() == count {
+                    return found;
+                }
+            }
+        }
+        panic!(
+            "only {} hashes below 2^20 in bucket {bucket} with distinct fingerprints",
+            found.len()
+        )
     }
 
     #[test]
@@ -184,50 +243,87 @@ mod tests {
     fn a_key_is_remembered_for_two_to_four_thirds_of_the_limit() {
         let limit = 60;
         let mut ghost = Ghost::new(limit);
+        let buckets = allocated(limit).per_generation;
+        let kept = in_bucket(limit, buckets - 1, 1)[0];
+        let others = in_bucket(limit, 0, 4 * limit / 3 + 2);
         assert!(
-            !ghost.contains(LAST),
+            !ghost.contains(kept),
             "nothing is remembered before an insert"
         );
-        ghost.insert(LAST);
-        for i in 1..=2 * limit as u64 / 3 {
-            assert!(ghost.contains(LAST), "forgotten after {i} departures");
-            ghost.insert(first_bucket(i));
+        ghost.insert(kept);
+        let (first, second) = others.split_at(2 * limit / 3);
+        for (i, &other) in first.iter().enumerate() {
+            assert!(ghost.contains(kept), "forgotten after {i} departures");
+            ghost.insert(other);
         }
-        for i in 1..=2 * limit as u64 / 3 {
-            ghost.insert(first_bucket(1000 + i));
+        for &other in second {
+            ghost.insert(other);
         }
-        assert!(!ghost.contains(LAST), "remembered past 4/3 of {limit}");
+        assert!(!ghost.contains(kept), "remembered past 4/3 of {limit}");
     }
 
     #[test]
     fn a_crowded_bucket_keeps_its_newest_entry() {
+        let keys = in_bucket(300, 0, 3 * LANES as usize);
         let mut ghost = Ghost::new(300);
-        let keys = 3 * u64::from(LANES);
-        let mut remembered = 0;
-        for i in 1..=keys {
-            ghost.insert(first_bucket(i));
-            assert!(ghost.contains(first_bucket(i)), "key {i} just inserted");
+        for (i, &key) in keys.iter().enumerate() {
+            ghost.insert(key);
+            assert!(ghost.contains(key), "key {i} just inserted");
         }
-        for i in 1..=keys {
-            remembered += u32::from(ghost.contains(first_bucket(i)));
-        }
+        let remembered = keys.iter().filter(|&&key| ghost.contains(key)).count();
         assert!(
-            remembered <= LANES,
+            remembered <= LANES as usize,
             "{remembered} keys in one bucket of {LANES} lanes"
         );
-        // A remembered key is not stored twice.
-        ghost.insert(first_bucket(keys));
-        assert!(ghost.contains(first_bucket(keys)));
+    }
+
+    /// A full bucket gives up the lane its new key's hash picks, from all
+    /// of the hash's bits: keys whose hashes differ only in their low bits
+    /// (an identity hasher's small integers) do not all take the same lane
+    /// and leave the bucket's other entries there for good.
+    #[test]
+    fn a_full_bucket_gives_up_lanes_the_hashes_pick() {
+        let keys = in_bucket(3000, 0, LANES as usize + 40);
+        let (first, later) = keys.split_at(LANES as usize);
+        let mut ghost = Ghost::new(3000);
+        for &key in first {
+            ghost.insert(key);
+        }
+        assert!(first.iter().all(|&key| ghost.contains(key)));
+        for &key in later {
+            ghost.insert(key);
+        }
+        let stuck = first.iter().filter(|&&key| ghost.contains(key)).count();
+        assert!(
+            stuck <= 1,
+            "{stuck} of the first {LANES} keys outlived 40 newer ones in their bucket"
+        );
+    }
+
+    /// Small integer hashes, which differ only in their low bits, are told
+    /// apart: the ghost does not take a key it never saw for one it did.
+    #[test]
+    fn keys_with_only_low_hash_bits_are_told_apart() {
+        let mut ghost = Ghost::new(3000);
+        for hash in 1..=100 {
+            ghost.insert(hash);
+        }
+        assert!((1..=100).all(|hash| ghost.contains(hash)));
+        let mistaken = (1000..3000).filter(|&hash| ghost.contains(hash)).count();
+        assert!(
+            mistaken <= 2,
+            "{mistaken} of 2,000 unseen keys taken as seen"
+        );
     }
 
     #[test]
     fn a_zero_limit_or_a_clear_forgets() {
         let mut off = Ghost::new(0);
-        off.insert(LAST);
-        assert!(!off.contains(LAST));
+        off.insert(7);
+        assert!(!off.contains(7));
         let mut ghost = Ghost::new(8);
-        ghost.insert(LAST);
+        ghost.insert(7);
         ghost.clear();
-        assert!(!ghost.contains(LAST));
+        assert!(!ghost.contains(7));
     }
 }

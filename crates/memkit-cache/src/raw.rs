@@ -56,6 +56,8 @@
 //!   followed (if the slot was alone, the slab is empty then).
 //! * `clear` empties the index, then the slab; `Clone` copies the links,
 //!   the index and the head with the slots at the same indices.
+//! * [`Ring::walk_mut`] changes nothing but values: it holds the ring
+//!   mutably while it hands out each slot's value once (see [`WalkMut`]).
 //!
 //! No user code (a value's `Drop`, `Clone`, `Hash`, `Eq`) runs while a
 //! splice is half done: values are dropped only after `remove` relinked
@@ -361,15 +363,16 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     }
 
     /// Puts `value`, filed under `hash`, in the place of the value at
-    /// `index`, filed under `old_hash`, and returns the old value. The
-    /// slot keeps its place on its ring. The index must have room (see
-    /// [`reserve_one`]). No user code runs.
+    /// `index`, filed under `old_hash`, and returns the old value and the
+    /// slot after `index` on its ring. The slot keeps its place on its
+    /// ring. The index must have room (see [`reserve_one`]). No user code
+    /// runs.
     ///
     /// # Panics
     ///
     /// If `index` is not filed under `old_hash`; nothing has changed then.
-    #[inline]
-    pub(crate) fn replace(&mut self, index: u32, old_hash: u64, hash: u64, value: T) -> T {
+    #[inline(always)]
+    pub(crate) fn replace(&mut self, index: u32, old_hash: u64, hash: u64, value: T) -> (T, u32) {
         // A slot at or above `MAX_ENTRIES` is never filed, and neither is
         // the link `link_to` gives it.
         let link = Self::link_to(index);
@@ -378,10 +381,11 @@ impl<T, const ONE: bool> Ring<T, ONE> {
         // slot is occupied.
         let linked = unsafe { self.linked_at_mut(link) };
         let old = core::mem::replace(&mut linked.value, value);
+        let next = Self::index_of(linked.next);
         // By invariant 3 `link` had one entry, now gone: filing it again
         // keeps it named once.
         self.file(hash, link);
-        old
+        (old, next)
     }
 
     /// Takes `index` out of its ring and moves it to just before `at` on
@@ -526,13 +530,6 @@ impl<T, const ONE: bool> Ring<T, ONE> {
         Iter {
             slots: self.slots.iter(),
         }
-    }
-
-    /// The occupied slots and their values, mutably, in slot order.
-    pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = (u32, &mut T)> {
-        self.slots
-            .iter_mut()
-            .map(|(index, linked)| (index as u32, &mut linked.value))
     }
 
     /// Drops every value, the index first; if a destructor panics the slab
@@ -713,6 +710,24 @@ impl<T> Ring<T, true> {
         unsafe { self.splice_before(this, at) }
     }
 
+    /// The values from the head along `next` to the slot before it,
+    /// mutably, walked in place: nothing is allocated.
+    pub(crate) fn walk_mut(&mut self) -> WalkMut<'_, T> {
+        let (front, back) = if self.is_empty() {
+            (self.head, self.head)
+        } else {
+            // SAFETY: the head of a non-empty ring names an occupied slot
+            // (invariant 4).
+            (self.head, unsafe { self.linked_at(self.head) }.prev)
+        };
+        WalkMut {
+            len: self.len(),
+            ring: self,
+            front,
+            back,
+        }
+    }
+
     /// [`find`](Ring::find), then [`make_head`](Ring::make_head) on the slot
     /// found: one look-up, and no check.
     #[inline]
@@ -830,6 +845,84 @@ impl<'a, T> Iterator for Iter<'a, T> {
 }
 
 impl<T> ExactSizeIterator for Iter<'_, T> {}
+
+/// The values of a one-ring [`Ring`] from its head along `next` (and from
+/// the slot before the head along `prev`), mutably; made by
+/// [`Ring::walk_mut`].
+///
+/// # Invariants
+///
+/// The `len` slots from `front` along `next`, which end at `back`, are
+/// occupied and not yet yielded, and nothing else refers to them: the
+/// walk holds the ring mutably for `'a`, each step reads the links of the
+/// slot it yields and never that slot again, and a step borrows only its
+/// own slot of the slab ([`Slab::get_unchecked_at_mut`]), so the values
+/// yielded before stay valid.
+pub(crate) struct WalkMut<'a, T> {
+    ring: &'a mut Ring<T, true>,
+    front: Link,
+    back: Link,
+    len: usize,
+}
+
+impl<'a, T> WalkMut<'a, T> {
+    /// The value of the slot `at` names, for `'a`.
+    ///
+    /// # Safety
+    ///
+    /// * `at` is `front` or `back`, and `len` was above 0 before this
+    ///   step took one off it: a slot of the walk, yielded now and never
+    ///   again.
+    #[inline]
+    unsafe fn take(&mut self, at: Link) -> &'a mut Linked<T> {
+        // SAFETY: the caller promises `at` is a slot of the walk, so
+        // occupied (the walk's invariants).
+        let linked: *mut Linked<T> = unsafe { self.ring.linked_at_mut(at) };
+        // SAFETY: 1. the ring is borrowed mutably for `'a`, so nothing but
+        // this walk reaches its slots; 2. this slot is yielded once (the
+        // caller's promise) and its value is read nowhere else until `'a`
+        // ends; 3. the borrow of the slab for `linked_at_mut` covered this
+        // slot only, so it ends no earlier value's borrow, and no later
+        // step's borrow covers this slot.
+        unsafe { &mut *linked }
+    }
+}
+
+impl<'a, T> Iterator for WalkMut<'a, T> {
+    type Item = &'a mut T;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a mut T> {
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        // SAFETY: `front` is a slot of the walk and `len` was above 0.
+        let linked = unsafe { self.take(self.front) };
+        self.front = linked.next;
+        Some(&mut linked.value)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.len, Some(self.len))
+    }
+}
+
+impl<T> DoubleEndedIterator for WalkMut<'_, T> {
+    #[inline]
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        // SAFETY: `back` is a slot of the walk and `len` was above 0.
+        let linked = unsafe { self.take(self.back) };
+        self.back = linked.prev;
+        Some(&mut linked.value)
+    }
+}
+
+impl<T> ExactSizeIterator for WalkMut<'_, T> {}
 
 /// Panics for an index that names a vacant slot.
 #[cold]
@@ -989,8 +1082,9 @@ mod tests {
                     reserve_one(&mut bare, &hasher);
                     let ring = &mut bare.ring;
                     let hash = hasher.hash_one(key);
+                    let next = ring.next(index);
                     let taken = ring.replace(index, hasher.hash_one(old), hash, key);
-                    assert_eq!(taken, old);
+                    assert_eq!(taken, (old, next));
                     assert_eq!(ring.find(hasher.hash_one(old), |k| *k == old), None);
                 }
                 _ if !model[side].is_empty() => {
@@ -1080,7 +1174,11 @@ mod tests {
                     reserve_one(&mut line, &hasher);
                     let ring = &mut line.ring;
                     let hash = hasher.hash_one(key);
-                    assert_eq!(ring.replace(tail, hasher.hash_one(old), hash, key), old);
+                    let next = ring.next(tail);
+                    assert_eq!(
+                        ring.replace(tail, hasher.hash_one(old), hash, key),
+                        (old, next)
+                    );
                     ring.set_head(tail);
                     model.rotate_right(1);
                 }
@@ -1123,6 +1221,55 @@ mod tests {
         assert_eq!(line.ring.head(), None);
         assert_eq!(line.ring.before_head(), None);
         assert!(line.detached.is_empty(), "no refill unwound");
+    }
+
+    /// `walk_mut` yields every slot of the ring once, from both ends in
+    /// list order, and the values it yielded first stay valid (and
+    /// writable) after later steps.
+    #[test]
+    fn walk_mut_yields_each_slot_once_in_list_order() {
+        let hasher = DefaultHashBuilder::default();
+        let mut line = Line {
+            ring: Ring::with_capacity(8, 8),
+            detached: Vec::new(),
+        };
+        assert_eq!(line.ring.walk_mut().next(), None);
+        for key in 0..6 {
+            reserve_one(&mut line, &hasher);
+            line.ring.insert(hasher.hash_one(key), key).expect("room");
+        }
+        // A hole in the slab and a moved slot: list order is not slot order.
+        let hash = hasher.hash_one(2);
+        let (two, _) = line.ring.find(hash, |k| *k == 2).expect("filed");
+        line.ring.remove(hash, two);
+        let (four, _) = line
+            .ring
+            .find(hasher.hash_one(4), |k| *k == 4)
+            .expect("filed");
+        let tail = line.ring.before_head().expect("not empty").0;
+        line.ring.place_before(four, tail);
+        let order: Vec<u32> = walk(&line.ring, line.ring.head().expect("not empty"))
+            .iter()
+            .map(|&slot| *line.ring.get(slot).expect("occupied"))
+            .collect();
+        assert_eq!(order, [5, 3, 1, 4, 0]);
+        let mut walk_mut = line.ring.walk_mut();
+        assert_eq!(walk_mut.len(), 5);
+        let first = walk_mut.next().expect("5 left");
+        let last = walk_mut.next_back().expect("4 left");
+        let middle: Vec<&mut u32> = walk_mut.by_ref().collect();
+        assert_eq!(walk_mut.next(), None);
+        assert_eq!(walk_mut.next_back(), None);
+        *first += 10;
+        *last += 10;
+        let mut seen = alloc::vec![*first, *last];
+        for value in middle {
+            *value += 10;
+            seen.push(*value);
+        }
+        assert_eq!(seen, [15, 10, 13, 11, 14]);
+        let keys: Vec<u32> = line.ring.walk_mut().rev().map(|v| *v).collect();
+        assert_eq!(keys, [10, 14, 11, 13, 15]);
     }
 
     /// Links convert to slot numbers and back up to the last slot a ring

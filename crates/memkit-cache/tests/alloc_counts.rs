@@ -104,6 +104,35 @@ fn no_allocation_once_full() {
     assert_eq!(allocations(&region), 0);
 }
 
+/// `iter_mut` walks the list in place: no allocation, in either direction,
+/// and the values it yields are the cache's own.
+#[test]
+fn lru_iter_mut_allocates_nothing() {
+    let cap = 1000 / SHRINK;
+    let mut cache = memkit_cache::LruCache::new(NonZeroUsize::new(cap as usize).unwrap());
+    for k in 0..cap {
+        cache.put(k, k);
+    }
+    let region = Region::thread();
+    for (k, v) in cache.iter_mut() {
+        *v = k * 2;
+    }
+    let mut ends = cache.iter_mut();
+    if let (Some((_, first)), Some((_, last))) = (ends.next(), ends.next_back()) {
+        *first += 1;
+        *last += 1;
+    }
+    drop(ends);
+    assert_eq!(allocations(&region), 0);
+    assert_eq!(
+        cache.peek(&(cap - 1)),
+        Some(&(2 * (cap - 1) + 1)),
+        "the head"
+    );
+    assert_eq!(cache.peek(&0), Some(&1), "the tail");
+    assert!((1..cap - 1).all(|k| cache.peek(&k) == Some(&(k * 2))));
+}
+
 #[test]
 fn cache_heap_per_entry_is_at_most_quick_caches() {
     for &cap in CACHE_CAPS {

@@ -114,3 +114,61 @@ fn s3_fifo_beats_lru_on_zipf_with_and_without_scans() {
         }
     }
 }
+
+/// Hashes a `u64` key to itself: small integer keys differ only in their
+/// low hash bits, as they nearly do under some seeds of the default hasher.
+#[derive(Clone, Default)]
+struct IdentityHasher(u64);
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0 << 8 | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The hot keys of a full S3-FIFO cache, each read, that survive a scan of
+/// ten times as many keys read once.
+fn survivors_of_a_scan<S: std::hash::BuildHasher + Default>() -> usize {
+    let size: u64 = if cfg!(miri) { 100 } else { 1_000 };
+    let mut cache: Cache<u64, u64, UnitWeighter, memkit_cache::S3Fifo, S> =
+        Cache::with(size as usize, size, UnitWeighter, S::default());
+    for k in 0..size {
+        cache.insert(k, k);
+    }
+    for k in 0..size {
+        assert_eq!(cache.get(&k), Some(&k));
+    }
+    for k in size..11 * size {
+        cache.insert(k, k);
+    }
+    (0..size).filter(|k| cache.peek(k).is_some()).count()
+}
+
+/// The ghost FIFO tells keys apart by their hashes' mixed bits, so keys
+/// whose hashes differ only in their low bits (an identity hasher's small
+/// integers) pass through the small FIFO as scans should, and the hot keys
+/// stay, as they do with the default hasher.
+#[test]
+fn a_scan_of_keys_with_only_low_hash_bits_keeps_the_hot_keys() {
+    let size = if cfg!(miri) { 100 } else { 1_000 };
+    let identity = survivors_of_a_scan::<std::hash::BuildHasherDefault<IdentityHasher>>();
+    let default = survivors_of_a_scan::<memkit_cache::DefaultHasher>();
+    assert!(
+        default * 10 >= size * 9,
+        "default hasher: {default} of {size}"
+    );
+    assert!(
+        identity * 10 >= size * 9,
+        "identity hasher: {identity} of {size} hot keys survived the scan (default: {default})"
+    );
+}

@@ -69,14 +69,19 @@ pub(crate) unsafe fn element_at<E>(elements: &[E], offset: usize) -> &E {
 /// The element that starts `offset` bytes into `elements`, mutably, without
 /// a check.
 ///
+/// Only the element is borrowed: `Vec::as_mut_ptr` makes no reference to
+/// the whole buffer, so references to other elements from earlier calls
+/// stay valid.
+///
 /// The safe twin is `elements.get_mut(offset / size_of::<E>())`.
 ///
 /// # Safety
 ///
 /// * `offset` is `i * size_of::<E>()` for an `i < elements.len()`.
 #[inline]
-pub(crate) unsafe fn element_at_mut<E>(elements: &mut [E], offset: usize) -> &mut E {
-    // SAFETY: as in `element_at`; the slice is borrowed mutably.
+pub(crate) unsafe fn element_at_mut<E>(elements: &mut Vec<E>, offset: usize) -> &mut E {
+    // SAFETY: as in `element_at`; the vector is borrowed mutably, and
+    // `as_mut_ptr` may reach all of its buffer.
     unsafe { &mut *elements.as_mut_ptr().byte_add(offset) }
 }
 

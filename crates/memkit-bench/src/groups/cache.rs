@@ -15,8 +15,9 @@
 //! and the Zipf mix on two.
 //!
 //! Figures (not times, see [`figures`]): the hit ratio of each policy on
-//! Zipf traces with and without scans, the heap bytes per entry, and the
-//! replay of a user's trace (`--trace FILE`).
+//! Zipf traces with and without scans and on the timed Zipf trace looped,
+//! the heap bytes per entry, and the replay of a user's trace (`--trace
+//! FILE`).
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -575,6 +576,11 @@ pub(crate) fn figures(quick: bool, trace: Option<&Path>) -> Result<Vec<Figure>, 
             }
         }
     }
+    // The timed Zipf mix replays one trace of 65,536 requests in a loop, so
+    // a key comes back exactly one loop later: its hit ratio, ten loops.
+    let timed = zipf_trace(ZIPF_KEYS, 1 << 16, 1.0, false, 11);
+    let looped: Vec<u64> = timed.iter().copied().cycle().take(10 << 16).collect();
+    hit_ratios(&mut out, "zipf_timed_trace_x10", &looped, CAP, false);
     heap_figures(&mut out);
     if let Some(path) = trace {
         let requests = read_trace(path)?;

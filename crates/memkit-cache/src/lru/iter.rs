@@ -1,6 +1,5 @@
 //! The iterators of [`LruCache`].
 
-use alloc::vec::Vec;
 use core::fmt;
 use core::hash::{BuildHasher, Hash};
 use core::iter::FusedIterator;
@@ -8,6 +7,8 @@ use core::iter::FusedIterator;
 use crate::DefaultHasher;
 use crate::lru::list::List;
 use crate::lru::lru_cache::LruCache;
+use crate::node::Node;
+use crate::raw::WalkMut;
 
 /// An iterator over a cache's entries, from the most to the least recently
 /// used. Made by [`LruCache::iter`].
@@ -99,11 +100,7 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for Iter<'_, K, V> {
 }
 
 /// A mutable iterator over a cache's entries, from the most to the least
-/// recently used. Made by [`LruCache::iter_mut`].
-///
-/// It gathers one reference per entry in list order when it is made (an
-/// allocation of `len` references and a rank per slot): the slab hands out
-/// disjoint `&mut` only in slot order.
+/// recently used. Made by [`LruCache::iter_mut`]; it allocates nothing.
 ///
 /// # Examples
 ///
@@ -120,34 +117,13 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for Iter<'_, K, V> {
 /// ```
 #[must_use = "iterators are lazy"]
 pub struct IterMut<'a, K, V> {
-    /// The entries, most recently used first; `None` once yielded.
-    entries: Vec<Option<(&'a K, &'a mut V)>>,
-    front: usize,
-    back: usize,
+    nodes: WalkMut<'a, Node<K, V>>,
 }
 
 impl<'a, K, V> IterMut<'a, K, V> {
     pub(crate) fn new(list: &'a mut List<K, V>) -> Self {
-        let len = list.len();
-        // The rank of each slot on the list, most recently used first.
-        let mut rank = Vec::new();
-        if let Some(head) = list.head() {
-            rank.resize(list.nodes.capacity(), usize::MAX);
-            let mut at = head;
-            for r in 0..len {
-                rank[at as usize] = r;
-                at = list.next(at);
-            }
-        }
-        let mut entries: Vec<Option<(&'a K, &'a mut V)>> = Vec::new();
-        entries.resize_with(len, || None);
-        for (slot, node) in list.nodes.iter_mut() {
-            entries[rank[slot as usize]] = Some((&node.key, &mut node.value));
-        }
         IterMut {
-            entries,
-            front: 0,
-            back: len,
+            nodes: list.nodes.walk_mut(),
         }
     }
 }
@@ -156,30 +132,23 @@ impl<'a, K, V> Iterator for IterMut<'a, K, V> {
     type Item = (&'a K, &'a mut V);
 
     fn next(&mut self) -> Option<(&'a K, &'a mut V)> {
-        if self.front == self.back {
-            return None;
-        }
-        self.front += 1;
-        self.entries[self.front - 1].take()
+        let node = self.nodes.next()?;
+        Some((&node.key, &mut node.value))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let len = self.back - self.front;
-        (len, Some(len))
+        self.nodes.size_hint()
     }
 
     fn count(self) -> usize {
-        self.back - self.front
+        self.nodes.len()
     }
 }
 
 impl<'a, K, V> DoubleEndedIterator for IterMut<'a, K, V> {
     fn next_back(&mut self) -> Option<(&'a K, &'a mut V)> {
-        if self.front == self.back {
-            return None;
-        }
-        self.back -= 1;
-        self.entries[self.back].take()
+        let node = self.nodes.next_back()?;
+        Some((&node.key, &mut node.value))
     }
 }
 
@@ -189,7 +158,7 @@ impl<K, V> FusedIterator for IterMut<'_, K, V> {}
 impl<K, V> fmt::Debug for IterMut<'_, K, V> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("IterMut")
-            .field("len", &(self.back - self.front))
+            .field("len", &self.nodes.len())
             .finish()
     }
 }

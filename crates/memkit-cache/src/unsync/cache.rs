@@ -55,6 +55,16 @@ pub struct Cache<K, V, W = UnitWeighter, P = S3Fifo, S = DefaultHasher> {
     policy: PhantomData<P>,
 }
 
+/// The entry the policy evicts next, with what the eviction loops need of
+/// it.
+struct Victim {
+    index: u32,
+    /// The hash of its key.
+    hash: u64,
+    in_main: bool,
+    weight: u64,
+}
+
 /// 3% of `capacity`, rounded down, without overflow: the weight the
 /// small FIFO of S3-FIFO may hold before it gives up entries.
 fn small_target(capacity: u64) -> u64 {
@@ -506,9 +516,14 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     /// the small circle turns: the same order as a removal and an append,
     /// without either. The ghost FIFO sees the same calls in the same order
     /// either way.
+    ///
+    /// The ghost is asked about the new key before the evictions, which
+    /// add to it: its bucket is then on its way from memory while the
+    /// victims are found, and a key is not taken for one that left during
+    /// its own insert.
     fn insert_absent(&mut self, hash: u64, key: K, value: V, weight: u64) -> u32 {
-        let kept = self.evict_to_keeping_last(weight);
         let main = P::S3_FIFO && self.ghost.contains(hash);
+        let kept = self.evict_to_keeping_last(weight);
         crate::raw::reserve_one(&mut self.store, &self.hash_builder);
         let mut stats = self.stats.get();
         stats.insertions += 1;
@@ -546,12 +561,11 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     /// Evicts until `incoming` more weight fits.
     fn evict_to(&mut self, incoming: u64) {
         while self.total_weight() + incoming > self.capacity {
-            let Some(index) = self.victim() else { return };
-            let hash = self.hash(&self.store.slot(index).key);
-            if P::S3_FIFO && !self.store.slot(index).in_main {
-                self.ghost.insert(hash);
+            let Some(victim) = self.victim() else { return };
+            if P::S3_FIFO && !victim.in_main {
+                self.ghost.insert(victim.hash);
             }
-            let slot = self.store.take(hash, index);
+            let slot = self.store.take(victim.hash, victim.index);
             self.evicted(slot);
         }
     }
@@ -562,17 +576,14 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     /// reuse or remove.
     fn evict_to_keeping_last(&mut self, incoming: u64) -> Option<(u32, u64)> {
         while self.total_weight() + incoming > self.capacity {
-            let index = self.victim()?;
-            let slot = self.store.slot(index);
-            let (in_main, weight) = (slot.in_main, slot.weight);
-            let hash = self.hash(&slot.key);
-            if P::S3_FIFO && !in_main {
-                self.ghost.insert(hash);
-                if self.total_weight() - weight + incoming <= self.capacity {
-                    return Some((index, hash));
+            let victim = self.victim()?;
+            if P::S3_FIFO && !victim.in_main {
+                self.ghost.insert(victim.hash);
+                if self.total_weight() - victim.weight + incoming <= self.capacity {
+                    return Some((victim.index, victim.hash));
                 }
             }
-            let slot = self.store.take(hash, index);
+            let slot = self.store.take(victim.hash, victim.index);
             self.evicted(slot);
         }
         None
@@ -580,16 +591,57 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
 
     /// Picks the entry to evict, moving the others as the policy says.
     #[inline]
-    fn victim(&mut self) -> Option<u32> {
+    fn victim(&mut self) -> Option<Victim> {
         if P::S3_FIFO {
             self.s3_fifo_victim()
         } else {
-            self.sieve_victim()
+            let index = self.sieve_victim()?;
+            Some(self.victim_at(index))
         }
     }
 
+    /// The entry at `index`, as a victim.
     #[inline]
-    fn s3_fifo_victim(&mut self) -> Option<u32> {
+    fn victim_at(&self, index: u32) -> Victim {
+        let slot = self.store.slot(index);
+        Victim {
+            index,
+            hash: self.hash(&slot.key),
+            in_main: slot.in_main,
+            weight: slot.weight,
+        }
+    }
+
+    /// S3-FIFO's victim: most often the oldest entry of the small FIFO,
+    /// unread, which is checked here (one look at its slot for the check
+    /// and the victim); else [`s3_fifo_search`](Self::s3_fifo_search)
+    /// moves entries until it finds one.
+    #[inline]
+    fn s3_fifo_victim(&mut self) -> Option<Victim> {
+        let small = self.store.small;
+        if let Some(oldest) = small.head
+            && (small.weight > self.small_target || self.store.main.len == 0)
+        {
+            let slot = self.store.slot(oldest);
+            if slot.freq.get() == 0 {
+                return Some(Victim {
+                    index: oldest,
+                    hash: self.hash(&slot.key),
+                    in_main: false,
+                    weight: slot.weight,
+                });
+            }
+        }
+        let index = self.s3_fifo_search()?;
+        Some(self.victim_at(index))
+    }
+
+    /// Moves read entries of the small FIFO to the main one, and gives read
+    /// entries of the main FIFO another round, until an unread one is at
+    /// the head of the FIFO to evict from. Kept out of line, so that the
+    /// check before it is inlined into the eviction loops.
+    #[inline(never)]
+    fn s3_fifo_search(&mut self) -> Option<u32> {
         let small_target = self.small_target;
         loop {
             let small = self.store.small;

@@ -222,6 +222,7 @@ impl<K, V> Store<K, V> {
     /// hashes to `old_hash`; the new slot becomes the newest of the small
     /// FIFO. Returns the old slot. The index must have room (see
     /// [`reserve_one`](crate::raw::reserve_one)). No user code runs.
+    #[inline]
     pub(crate) fn replace_small_oldest(
         &mut self,
         oldest: u32,
@@ -239,10 +240,10 @@ impl<K, V> Store<K, V> {
             freq: Cell::new(0),
             in_main: false,
         };
-        let old = self.slots.replace(oldest, old_hash, hash, slot);
+        let (old, next) = self.slots.replace(oldest, old_hash, hash, slot);
         self.small.weight = self.small.weight - old.weight + weight;
         // The oldest is just after the newest: the circle turns.
-        self.small.head = Some(self.slots.next(oldest));
+        self.small.head = Some(next);
         old
     }
 

@@ -667,7 +667,9 @@ impl<T> Slab<T> {
     }
 
     /// The value at byte offset `offset`, mutably, without checking that
-    /// there is one.
+    /// there is one. Only that value is borrowed: a reference from an
+    /// earlier call at another offset stays valid (turned into a raw
+    /// pointer, it may outlive this borrow of the slab).
     ///
     /// The safe twin is [`get_mut`](Self::get_mut).
     ///
@@ -689,14 +691,19 @@ impl<T> Slab<T> {
     /// ```
     #[inline]
     pub unsafe fn get_unchecked_at_mut(&mut self, offset: usize) -> &mut T {
+        // The check reads that entry only, not the others (`contains`
+        // would borrow them all, and end the borrows of earlier calls).
         debug_assert!(
-            offset.is_multiple_of(Self::STRIDE) && self.contains(offset / Self::STRIDE),
-            "Slab::get_unchecked_at_mut: no value at byte offset {offset}"
+            offset.is_multiple_of(Self::STRIDE) && offset / Self::STRIDE < self.entries.len(),
+            "Slab::get_unchecked_at_mut: byte offset {offset} is past the last entry"
         );
         // SAFETY: the caller promises `offset` is where an occupied entry,
         // so one in bounds, starts.
         match unsafe { crate::raw::element_at_mut(&mut self.entries, offset) } {
             Entry::Occupied(value) => value,
+            Entry::Vacant(_) if cfg!(debug_assertions) => {
+                panic!("Slab::get_unchecked_at_mut: no value at byte offset {offset}")
+            }
             // SAFETY: the caller promises the entry is occupied.
             Entry::Vacant(_) => unsafe { core::hint::unreachable_unchecked() },
         }
