@@ -5,6 +5,7 @@
 use std::num::NonZeroUsize;
 
 use memkit_cache::{Cache, LruCache, Sieve, UnitWeighter};
+use memkit_testkit::IdentityHasher;
 
 // Sized for a debug build: the bench replays larger traces.
 const KEYS: u64 = if cfg!(miri) { 400 } else { 4_000 };
@@ -112,27 +113,6 @@ fn s3_fifo_beats_lru_on_zipf_with_and_without_scans() {
                 );
             }
         }
-    }
-}
-
-/// Hashes a `u64` key to itself: small integer keys differ only in their
-/// low hash bits, as they nearly do under some seeds of the default hasher.
-#[derive(Clone, Default)]
-struct IdentityHasher(u64);
-
-impl std::hash::Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0 << 8 | u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 

@@ -10,6 +10,7 @@ use std::sync::{Arc, Barrier, Mutex};
 use std::thread;
 
 use memkit_cache::sync::Cache;
+use memkit_testkit::IdentityHasher;
 
 const THREADS: usize = if cfg!(miri) { 2 } else { 8 };
 const KEYS: u64 = if cfg!(miri) { 8 } else { 500 };
@@ -133,28 +134,6 @@ fn mixed_operations_keep_keys_and_values_together() {
     assert!(cache.len() as u64 <= cache.capacity());
     let stats = cache.stats();
     assert!(stats.hits + stats.misses > 0);
-}
-
-/// Hashes a `u64` key to itself: every key below 2^40 has the same bits
-/// 40 and up, as sequential integer keys nearly did under some seeds of the
-/// default hasher.
-#[derive(Clone, Default)]
-struct IdentityHasher(u64);
-
-impl std::hash::Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0 << 8 | u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 /// Keys whose hashes differ only in their low bits still spread over the

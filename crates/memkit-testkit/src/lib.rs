@@ -1,5 +1,6 @@
 //! Test support shared by the memkit crates' test suites: the proptest
-//! configuration and a panic catcher that keeps expected panics quiet.
+//! configuration, a panic catcher that keeps expected panics quiet, and a
+//! hasher that keeps a key as its hash.
 //!
 //! Add it as a dev-dependency:
 //!
@@ -30,6 +31,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
 
 use proptest::test_runner::Config;
+
+mod identity_hasher;
+
+pub use identity_hasher::IdentityHasher;
 
 /// The proptest configuration of memkit's property tests.
 ///
