@@ -125,6 +125,10 @@ pub(crate) struct Ring<T, const ONE: bool = false> {
     /// With `ONE`, the head of the ring (`LruCache`'s most recently used
     /// entry) unless the slab is empty (invariant 4); unused otherwise.
     head: Link,
+    /// The least `index.capacity()` that [`Ring::has_room`] accepts.
+    /// hashbrown's `capacity()` is the table's capacity less its
+    /// tombstones, so this bounds the tombstones; see [`Ring::set_floor`].
+    floor: usize,
 }
 
 impl<T, const ONE: bool> Ring<T, ONE> {
@@ -177,17 +181,21 @@ impl<T, const ONE: bool> Ring<T, ONE> {
             slots: Slab::new(),
             index: HashTable::new(),
             head: Link(NonZeroU32::MIN),
+            floor: 0,
         }
     }
 
     /// A ring with room for `capacity` slots and an index with room for
     /// `index_capacity` entries.
     pub(crate) fn with_capacity(capacity: usize, index_capacity: usize) -> Self {
-        Ring {
+        let mut ring = Ring {
             slots: Slab::with_capacity(capacity),
             index: HashTable::with_capacity(index_capacity),
             head: Link(NonZeroU32::MIN),
-        }
+            floor: 0,
+        };
+        ring.set_floor();
+        ring
     }
 
     #[inline]
@@ -313,11 +321,29 @@ impl<T, const ONE: bool> Ring<T, ONE> {
             .copied()
     }
 
-    /// Whether the index takes one more entry without growing; see
+    /// Whether the index takes one more entry without growing, and its
+    /// tombstones are few enough to keep (see [`Ring::set_floor`]); see
     /// [`reserve_one`].
     #[inline]
     fn has_room(&self) -> bool {
-        self.index.len() < self.index.capacity()
+        let capacity = self.index.capacity();
+        self.index.len() < capacity && capacity >= self.floor
+    }
+
+    /// Sets the floor of [`Ring::has_room`] for an index without
+    /// tombstones: it accepts as many tombstones as half the entries it
+    /// holds now, or a sixteenth of its capacity, whichever is more.
+    ///
+    /// Tombstones lengthen the probes of every later miss (a cache's insert
+    /// is one), and they pile up under steady eviction: an S3-FIFO `Cache`,
+    /// whose index is at most a third full, used to run out of room only
+    /// after millions of inserts, getting slower all the while. A refill at
+    /// the floor re-files at most two entries per tombstone, or clears at
+    /// most sixteen control bytes per tombstone.
+    fn set_floor(&mut self) {
+        let fresh = self.index.capacity();
+        // `len <= fresh`, so neither bound exceeds `fresh`.
+        self.floor = fresh - (self.index.len() / 2).max(fresh / 16);
     }
 
     /// Stores `value` as a ring of its own, unfiled; returns its slot and
@@ -536,6 +562,7 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     /// still drops the others.
     pub(crate) fn clear(&mut self) {
         self.index.clear();
+        self.set_floor();
         self.slots.clear();
     }
 
@@ -547,11 +574,17 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     /// If `hash` panics; the index is unchanged then.
     pub(crate) fn shrink_to_fit(&mut self, hash: impl Fn(&T) -> u64) {
         let Ring { slots, index, .. } = self;
+        let before = index.capacity();
         index.shrink_to_fit(|&link| {
             // SAFETY: every entry of the index names an occupied slot
             // (invariant 3).
             hash(&unsafe { slots.get_unchecked_at(Self::offset_of(link)) }.value)
         });
+        // A table that moved left its tombstones behind; one that did not
+        // kept them, and its fresh capacity.
+        if index.capacity() != before {
+            self.set_floor();
+        }
         self.slots.shrink_to_fit();
     }
 }
@@ -746,9 +779,10 @@ impl<T> Ring<T, true> {
 
 /// Makes room in `owner`'s index for one more entry.
 ///
-/// When the index has no room left, mostly because erased entries left
-/// tombstones, it is emptied and refilled in place, without allocating, as
-/// long as at least a sixteenth of it stays free; otherwise it grows first.
+/// When the index has no room left, or erased entries left more tombstones
+/// than [`Ring::has_room`] keeps, it is emptied and refilled in place,
+/// without allocating, as long as at least a sixteenth of it stays free;
+/// otherwise it grows first.
 /// If a key's `Hash` panics meanwhile, the slots not yet back in the index
 /// are detached from the owner's lists ([`Owner::detach`]) and dropped, so
 /// the cache stays whole (smaller).
@@ -790,13 +824,14 @@ where
         ring.index
             .reserve(grown, |_| unreachable!("the index is empty"));
     }
-    let Ring { slots, index, .. } = ring;
+    let Ring { slots, index, .. } = &mut *ring;
     for (slot, linked) in slots.iter() {
         let hash = hash_builder.hash_one(linked.value.key());
         // Each occupied slot once, into an emptied index: invariant 3.
         let link = Ring::<O::Entry, ONE>::link_to(slot as u32);
         index.insert_unique(hash, link, |_| unreachable!("the index has room"));
     }
+    ring.set_floor();
     core::mem::forget(guard);
 }
 
@@ -1296,6 +1331,56 @@ mod tests {
         }
         assert_eq!(Ring::<[u64; 2]>::STRIDE, 24);
         assert_eq!(Ring::<[u64; 2]>::MAX_ENTRIES, 178_956_969);
+    }
+
+    /// Under steady eviction, erased entries leave tombstones, and
+    /// `reserve_one` refills the index before they outnumber half its
+    /// entries, also in an index far from full that would take many more.
+    #[test]
+    fn tombstones_stay_below_half_the_entries() {
+        let entries = 48;
+        let steps = if cfg!(miri) { 1_000 } else { 400_000 };
+        let hasher = DefaultHashBuilder::default();
+        let mut bare = Bare {
+            ring: Ring::with_capacity(entries, entries * 7 / 4),
+            detached: Vec::new(),
+        };
+        let full = bare.ring.index.capacity();
+        let mut live = VecDeque::new();
+        let mut refills = 0;
+        for step in 0..steps as u32 {
+            // Distinct keys, spread over the key space (an odd multiplier is
+            // a bijection): consecutive ones fill up more slowly.
+            let key = step.wrapping_mul(0x9e37_79b9);
+            if live.len() == entries {
+                let (index, old) = live.pop_front().expect("full");
+                let (value, _) = bare.ring.remove(hasher.hash_one(old), index);
+                assert_eq!(value, old);
+            }
+            let before = bare.ring.index.capacity();
+            reserve_one(&mut bare, &hasher);
+            // Only a refill gives room back, and it never grows this index.
+            let after = bare.ring.index.capacity();
+            assert!(
+                before <= after && after <= full,
+                "{before} then {after} of {full}"
+            );
+            refills += usize::from(after > before);
+            let tombstones = full - after;
+            assert!(
+                tombstones <= entries / 2,
+                "{tombstones} tombstones beside {} entries",
+                live.len()
+            );
+            let index = bare.ring.insert(hasher.hash_one(key), key).expect("room");
+            live.push_back((index, key));
+        }
+        // Tombstones come late and slowly in a third-full index: a short
+        // run under Miri may see none.
+        if !cfg!(miri) {
+            assert!(refills > 0, "no tombstones in {steps} steps");
+        }
+        all_found(&bare.ring, &hasher, live.iter().map(|(index, _)| index));
     }
 
     /// A hasher that panics.

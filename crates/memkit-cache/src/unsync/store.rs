@@ -74,8 +74,7 @@ impl<K, V> Store<K, V> {
         Store {
             // The index gets at least twice as many buckets as entries
             // (hashbrown fills 7/8 of a power of two): probes on a table at
-            // most half full stop in the first group, and erased entries
-            // rarely force a refill.
+            // most half full stop in the first group.
             slots: Ring::with_capacity(capacity, capacity.saturating_mul(7) / 4),
             small: Fifo::default(),
             main: Fifo::default(),
