@@ -331,19 +331,23 @@ impl<T, const ONE: bool> Ring<T, ONE> {
     }
 
     /// Sets the floor of [`Ring::has_room`] for an index without
-    /// tombstones: it accepts as many tombstones as half the entries it
-    /// holds now, or a sixteenth of its capacity, whichever is more.
+    /// tombstones: it accepts as many tombstones as half the entries the
+    /// slab has room for, or a sixteenth of the index's capacity, whichever
+    /// is more (and never more than that capacity).
     ///
     /// Tombstones lengthen the probes of every later miss (a cache's insert
     /// is one), and they pile up under steady eviction: an S3-FIFO `Cache`,
     /// whose index is at most a third full, used to run out of room only
-    /// after millions of inserts, getting slower all the while. A refill at
-    /// the floor re-files at most two entries per tombstone, or clears at
-    /// most sixteen control bytes per tombstone.
+    /// after millions of inserts, getting slower all the while. A refill
+    /// re-files the entries, at most as many as the slab has room for, so
+    /// one at the floor re-files at most two entries per tombstone (or
+    /// clears at most sixteen control bytes per tombstone). The slab's room
+    /// rather than its entries, so that a cache made empty for `n` entries
+    /// gets the floor it will have once full.
     fn set_floor(&mut self) {
         let fresh = self.index.capacity();
-        // `len <= fresh`, so neither bound exceeds `fresh`.
-        self.floor = fresh - (self.index.len() / 2).max(fresh / 16);
+        let tombstones = (self.slots.capacity() / 2).max(fresh / 16).min(fresh);
+        self.floor = fresh - tombstones;
     }
 
     /// Stores `value` as a ring of its own, unfiled; returns its slot and
