@@ -17,7 +17,9 @@ pub trait Policy: sealed::Sealed {
 /// remembered in a ghost FIFO, so that a key seen again soon goes straight
 /// to the main FIFO. The main FIFO gives entries read since their last
 /// pass another round. One-time scans pass through the small FIFO without
-/// flushing the main one.
+/// flushing the main one. While the cache has room for a new entry and the
+/// main FIFO for its share (97%), new entries go to the main FIFO: they
+/// push nothing out.
 ///
 /// # Examples
 ///
