@@ -988,9 +988,20 @@ mod tests {
     /// scan of keys read once, right after the cache filled up, passes
     /// through the small FIFO and leaves them. Had they waited in the
     /// small FIFO themselves, the scan would have pushed them all out.
+    ///
+    /// The hasher has a fixed seed. The ghost FIFO keeps 16-bit
+    /// fingerprints, so under a random seed a scan key now and then looks
+    /// remembered, goes straight to the main FIFO and takes one more entry
+    /// out. Over 4,000 random seeds, 84% kept 96, 14% kept 95 and 1.5%
+    /// kept 93 or 94.
     #[test]
+    #[cfg(feature = "std")]
     fn entries_stored_while_there_is_room_outlast_a_scan() {
-        let mut cache = Cache::new(100);
+        use crate::{S3Fifo, UnitWeighter};
+        use std::hash::{BuildHasherDefault, DefaultHasher};
+
+        let mut cache: Cache<u32, u32, UnitWeighter, S3Fifo, BuildHasherDefault<DefaultHasher>> =
+            Cache::with(100, 100, UnitWeighter, BuildHasherDefault::default());
         for key in 0..100u32 {
             cache.insert(key, key);
         }
