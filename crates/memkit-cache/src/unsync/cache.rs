@@ -77,6 +77,16 @@ fn mark_read(freq: &Cell<u8>) {
     }
 }
 
+/// Whether `incoming` more weight fits beside `weight` within `capacity`.
+/// Checked: with a capacity near `u64::MAX` the sum may not fit in a `u64`,
+/// and then it does not fit in the cache either.
+#[inline]
+fn fits(weight: u64, incoming: u64, capacity: u64) -> bool {
+    weight
+        .checked_add(incoming)
+        .is_some_and(|sum| sum <= capacity)
+}
+
 /// 3% of `capacity`, rounded down, without overflow: the weight the
 /// small FIFO of S3-FIFO may hold before it gives up entries.
 fn small_target(capacity: u64) -> u64 {
@@ -568,8 +578,12 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     /// 0.0035.
     #[inline]
     fn main_has_room(&self, weight: u64) -> bool {
-        self.total_weight() + weight <= self.capacity
-            && self.store.main.weight + weight <= self.capacity - self.small_target
+        fits(self.total_weight(), weight, self.capacity)
+            && fits(
+                self.store.main.weight,
+                weight,
+                self.capacity - self.small_target,
+            )
     }
 
     fn total_weight(&self) -> u64 {
@@ -588,7 +602,7 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
 
     /// Evicts until `incoming` more weight fits.
     fn evict_to(&mut self, incoming: u64) {
-        while self.total_weight() + incoming > self.capacity {
+        while !fits(self.total_weight(), incoming, self.capacity) {
             let Some(victim) = self.victim() else { return };
             if P::S3_FIFO && !victim.in_main {
                 self.ghost.insert(victim.hash);
@@ -603,11 +617,11 @@ impl<K: Hash + Eq, V, W: Weighter<K, V>, P: Policy, S: BuildHasher> Cache<K, V, 
     /// the ghost FIFO): its slot and hash are returned, for the caller to
     /// reuse or remove.
     fn evict_to_keeping_last(&mut self, incoming: u64) -> Option<(u32, u64)> {
-        while self.total_weight() + incoming > self.capacity {
+        while !fits(self.total_weight(), incoming, self.capacity) {
             let victim = self.victim()?;
             if P::S3_FIFO && !victim.in_main {
                 self.ghost.insert(victim.hash);
-                if self.total_weight() - victim.weight + incoming <= self.capacity {
+                if fits(self.total_weight() - victim.weight, incoming, self.capacity) {
                     return Some((victim.index, victim.hash));
                 }
             }
@@ -1013,6 +1027,29 @@ mod tests {
         // of the scan, while the small FIFO is at its share.
         assert_eq!(kept, 96, "entries from before the scan left in the cache");
         assert_eq!(cache.len(), 100);
+    }
+
+    /// Weights whose sum does not fit in a `u64`, in a cache whose capacity
+    /// is `u64::MAX`: the second insert evicts the first, where the sums
+    /// used to overflow (a panic in a debug build, a wrong answer in a
+    /// release one).
+    #[test]
+    fn weights_that_sum_past_u64_max_evict() {
+        struct ByValue;
+        impl crate::Weighter<u32, u64> for ByValue {
+            fn weight(&self, _key: &u32, value: &u64) -> u64 {
+                *value
+            }
+        }
+        let mut cache = Cache::with_weighter(4, u64::MAX, ByValue);
+        cache.insert(1, u64::MAX - 1);
+        cache.insert(2, 2);
+        assert!(!cache.contains_key(&1), "the heavy entry stayed");
+        assert_eq!(cache.get(&2), Some(&2));
+        assert_eq!(cache.len(), 1);
+        cache.insert(3, u64::MAX);
+        assert_eq!(cache.get(&3), Some(&u64::MAX));
+        assert_eq!(cache.len(), 1);
     }
 
     /// The split form is 3% rounded down, as the product would give it, and
