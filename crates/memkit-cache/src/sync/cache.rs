@@ -463,7 +463,9 @@ where
             .all(|shard| shard.lock().cache.is_empty())
     }
 
-    /// The total weight of the entries.
+    /// The total weight of the entries, at most `u64::MAX`: each shard
+    /// holds a share of the capacity rounded up, so with a capacity near
+    /// `u64::MAX` the shares may sum past it.
     ///
     /// # Examples
     ///
@@ -478,7 +480,7 @@ where
         self.shards
             .iter()
             .map(|shard| shard.lock().cache.weight())
-            .sum()
+            .fold(0, u64::saturating_add)
     }
 
     /// The total capacity: the shard capacity times the shard count, at
